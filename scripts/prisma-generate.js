@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Runs `prisma generate` offline. Prisma's CLI insists on locating a native schema engine
+// even though generate never executes it; pointing it at any existing file satisfies the
+// check without a download (see DEVELOPERS.md). An explicitly configured engine wins.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(__dirname, '..', 'package.json');
+const result = spawnSync(process.execPath, [require.resolve('prisma/build/index.js'), 'generate', '--no-hints'], {
+  env,
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
