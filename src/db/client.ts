@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { Extension, PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client';
+
+export type DbEngine = 'postgres' | 'pglite';
+
+export interface DbOptions {
+  /** postgres://… for PostgreSQL; absent for embedded PGlite. */
+  readonly databaseUrl?: string;
+  /** PGlite's data directory; "memory://" keeps it in memory (tests). */
+  readonly dataDir: string;
+  readonly poolSize?: number;
+  readonly connectTimeoutMs?: number;
+  readonly statementTimeoutMs?: number;
+}
+
+/** A raw connection, for what Prisma can't do: multi-statement scripts and session locks. */
+export interface DbSession {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface StatementEvent {
+  readonly sql: string;
+  readonly durationMs: number;
+}
+
+export interface Db {
+  readonly prisma: PrismaClient;
+  readonly engine: DbEngine;
+  /** Runs fn on one dedicated connection (PGlite has only one). */
+  withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Observes every statement Prisma sends; returns an unsubscribe function. */
+  onStatement(listener: (event: StatementEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export type PrismaTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** The one place that knows which driver backs Prisma. Nothing connects until the first query. */
+export async function createDb(options: DbOptions): Promise<Db> {
+  return options.databaseUrl ? createPostgresDb(options, options.databaseUrl) : createPgliteDb(options);
+}
+
+// The package's types for contrib/* describe only its ESM build; the CJS build is the same module.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+
+function createPrisma(adapter: PrismaPg | PrismaPGlite) {
+  return new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] as const });
+}
+
+function statementHub(prisma: ReturnType<typeof createPrisma>) {
+  const listeners = new Set<(event: StatementEvent) => void>();
+  prisma.$on('query', (event) => {
+    for (const listener of listeners) listener({ sql: event.query, durationMs: event.duration });
+  });
+  return (listener: (event: StatementEvent) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+}
+
+function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    // Without it pg waits forever for a free connection or an unreachable host.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 10000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const prisma = createPrisma(new PrismaPg(pool));
+  const onStatement = statementHub(prisma);
+  return {
+    prisma,
+    engine: 'postgres',
+    onStatement,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (sql) => void (await client.query(sql)),
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('/* ping */ SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function createPgliteDb(options: DbOptions): Promise<Db> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { pg_trgm } });
+  const prisma = createPrisma(new PrismaPGlite(pglite));
+  const onStatement = statementHub(prisma);
+  return {
+    prisma,
+    engine: 'pglite',
+    onStatement,
+    async withSession(fn) {
+      return fn({
+        query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+        exec: async (sql) => void (await pglite.exec(sql)),
+      });
+    },
+    async ping() {
+      await pglite.query('/* ping */ SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
