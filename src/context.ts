@@ -1,0 +1,47 @@
+import type { Db } from './db/client';
+import { createLoaders, type Loaders } from './loaders';
+import type { Logger } from './observability/logger';
+import type { Services } from './services';
+
+/** The authenticated caller. Anonymous requests have no viewer. */
+export interface Viewer {
+  readonly userId: number;
+  readonly handle: string;
+  readonly scopes: readonly string[];
+}
+
+export interface RequestContext {
+  readonly requestId: string;
+  readonly viewer: Viewer | null;
+  readonly services: Services;
+  readonly log: Logger;
+  /** Replaced by renewLoaders(); read it through the context, never keep a reference. */
+  readonly loaders: Loaders;
+  /** Swaps in a fresh loader set: subscriptions call it per event so caches live one event. */
+  renewLoaders(): void;
+}
+
+export interface ContextDeps {
+  readonly db: Db;
+  readonly services: Services;
+  readonly log: Logger;
+}
+
+export function createRequestContext(
+  deps: ContextDeps,
+  request: { requestId: string; viewer: Viewer | null },
+): RequestContext {
+  let loaders = createLoaders(deps.db, request.viewer);
+  return {
+    requestId: request.requestId,
+    viewer: request.viewer,
+    services: deps.services,
+    log: deps.log.child({ requestId: request.requestId, ...(request.viewer && { userId: request.viewer.userId }) }),
+    get loaders() {
+      return loaders;
+    },
+    renewLoaders() {
+      loaders = createLoaders(deps.db, request.viewer);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import type { AuthorRecord, PaperRecord } from '../../db/records';
+import { toGlobalId } from '../../lib/global-id';
+import type { Page } from '../../lib/page';
+import { Author } from '../author/author.type';
+import { NonNegativeInt } from '../common/scalars';
+import { Day } from '../day/day.type';
+import { PaperConnection } from './paper.connection';
+import { PapersArgs } from './paper.inputs';
+import { Paper } from './paper.type';
+
+@Resolver(() => Paper)
+export class PaperResolver {
+  @Query(() => Paper, { nullable: true, description: 'A paper by arXiv id ("2407.18232", "hep-th/9901001", a "v2" suffix is ignored) or by its global `id`. Null when unknown.' })
+  paper(@Arg('id', () => ID, { description: 'An arXiv id or a Paper global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<PaperRecord | null> {
+    return ctx.services.papers.findById(ctx, id);
+  }
+
+  @Query(() => PaperConnection, { description: 'All papers, newest featured day first (within a day, most upvoted first) unless `orderBy` says otherwise.' })
+  papers(@Args() args: PapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
+    return ctx.services.papers.list(ctx, args);
+  }
+
+  @FieldResolver(() => ID, { description: 'Globally unique, opaque id (Relay). Every argument that names a paper also accepts the bare arXiv id.' })
+  id(@Root() paper: PaperRecord): string {
+    return toGlobalId('Paper', paper.id);
+  }
+
+  @FieldResolver(() => String, { description: 'The arXiv id without version suffix, e.g. "2407.18232" or "hep-th/9901001".' })
+  arxivId(@Root() paper: PaperRecord): string {
+    return paper.id;
+  }
+
+  @FieldResolver(() => Day, { description: 'The day this paper was featured in the daily list.' })
+  day(@Root() paper: PaperRecord): { date: Date } {
+    return { date: paper.dayDate };
+  }
+
+  @FieldResolver(() => [Author], { description: 'Authors in byline order.' })
+  authors(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<AuthorRecord[]> {
+    return ctx.loaders.authorsByPaperId.load(paper.id);
+  }
+
+  @FieldResolver(() => NonNegativeInt, { description: 'Upvotes: the count imported from the source feed plus upvotes cast here.' })
+  upvoteCount(@Root() paper: PaperRecord): number {
+    return paper.upvoteCount;
+  }
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { RequestContext } from '../context';
+import type { Logger } from '../observability/logger';
+import { sendJson, sendRequestError } from './json-response';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export interface HttpRoutesDeps {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly log: Logger;
+  readonly bodyLimitBytes: number;
+  readonly readinessTimeoutMs: number;
+  /** Builds the context for one request (authentication happens here). */
+  readonly contextFor: (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
+  readonly checkDatabase: () => Promise<void>;
+  /** Answers GET /graphql from a browser when the Playground is on; returns false to fall through. */
+  readonly playground?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Extra GET routes (metrics, static assets); returns false when the path is not theirs. */
+  readonly extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+export function createHttpHandler(deps: HttpRoutesDeps): RequestListener {
+  return (req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    route(deps, req, res, requestId).catch((error: unknown) => {
+      deps.log.error({ err: error, requestId }, 'unhandled error in HTTP handler');
+      if (!res.headersSent) sendRequestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.', requestId);
+      else res.destroy();
+    });
+  };
+}
+
+async function route(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    return sendJson(res, 200, { status: 'ok' });
+  }
+  if (url.pathname === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    return readiness(deps, res);
+  }
+  if (url.pathname === '/graphql') {
+    if (req.method === 'GET' && deps.playground?.(req, res)) return;
+    return graphql(deps, req, res, url, requestId);
+  }
+  if (deps.extraRoutes && (await deps.extraRoutes(req, res))) return;
+  sendRequestError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}. The API is at /graphql.`, requestId);
+}
+
+async function readiness(deps: HttpRoutesDeps, res: ServerResponse): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      deps.checkDatabase(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('readiness check timed out')), deps.readinessTimeoutMs);
+      }),
+    ]);
+    sendJson(res, 200, { status: 'ready', database: 'ok' });
+  } catch {
+    sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') {
+    res.setHeader('allow', 'GET, POST');
+    return sendRequestError(res, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed on /graphql; use GET or POST.`, requestId);
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (method === 'POST') {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, deps.bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
+        return sendRequestError(res, 413, 'PAYLOAD_TOO_LARGE', error.message, requestId);
+      }
+      throw error;
+    }
+    const contentType = headers.get('content-type') ?? '';
+    if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || /^application\/json/i.test(contentType)) {
+      const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase();
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+        return sendRequestError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported charset "${charset}"; send UTF-8.`, requestId);
+      }
+      try {
+        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendRequestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.', requestId);
+      }
+    } else {
+      body = raw.toString('utf8');
+    }
+  }
+  const response = await deps.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: () => deps.contextFor(req, requestId),
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

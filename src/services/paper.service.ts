@@ -1,0 +1,49 @@
+import type { Db } from '../db/client';
+import { keysetPage } from '../db/queries/keyset';
+import { paperOrdering, type PaperOrderField, type SortDirection } from '../db/queries/paper-orderings';
+import type { PaperRecord } from '../db/records';
+import type { RequestContext } from '../context';
+import { fromGlobalId } from '../lib/global-id';
+import { parseArxivId } from '../lib/arxiv-id';
+import type { ConnectionArgsInput, Page } from '../lib/page';
+import { toPageRequest } from '../lib/page-request';
+
+export interface PaperListArgs extends ConnectionArgsInput {
+  readonly orderBy?: { readonly field: PaperOrderField; readonly direction: SortDirection } | null;
+}
+
+/**
+ * Resolves any way a client may name a paper: a Paper global id or a bare arXiv id (with or
+ * without a version suffix). Null when the text is neither.
+ */
+export function paperIdFromArgument(text: string): string | null {
+  const global = fromGlobalId(text);
+  if (global) return global.type === 'Paper' ? parseArxivId(global.localId) : null;
+  return parseArxivId(text);
+}
+
+export class PaperService {
+  constructor(private readonly deps: { db: Db }) {}
+
+  /** The paper named by a global id or arXiv id; null when unknown or malformed. */
+  async findById(ctx: RequestContext, id: string): Promise<PaperRecord | null> {
+    const arxivId = paperIdFromArgument(id);
+    return arxivId ? ctx.loaders.paperById.load(arxivId) : null;
+  }
+
+  /** All papers, newest featured day first (a day's papers by upvotes), unless orderBy says otherwise. */
+  async list(ctx: RequestContext, args: PaperListArgs): Promise<Page<PaperRecord>> {
+    const request = toPageRequest(args);
+    const ordering = paperOrdering(args.orderBy?.field ?? 'FEATURED_DAY', args.orderBy?.direction ?? 'DESC');
+    const { prisma } = this.deps.db;
+    const page = await keysetPage(
+      ordering,
+      request,
+      {},
+      (query) => prisma.paper.findMany(query),
+      () => prisma.paper.count(),
+    );
+    for (const { node } of page.edges) ctx.loaders.paperById.prime(node.id, node);
+    return page;
+  }
+}
