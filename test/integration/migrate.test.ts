@@ -1,0 +1,50 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, MigrationError, readMigrations } from '../../src/db/migrate';
+import { ENGINES } from '../support/services';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+describe.each(ENGINES)('migrations on %s', (engine) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine, { migrate: false });
+  });
+  afterEach(() => database.close());
+
+  it('apply every migration once and record it the way prisma migrate does', async () => {
+    const first = await migrate(database.db);
+    const second = await migrate(database.db);
+    const names = readMigrations().map((m) => m.name);
+    expect(first).toEqual({ applied: names, alreadyApplied: [] });
+    expect(second).toEqual({ applied: [], alreadyApplied: names });
+    const rows = await database.db.withSession((s) =>
+      s.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+        'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+      ),
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(names);
+    expect(rows.every((r) => r.finished_at instanceof Date && r.applied_steps_count === 1)).toBe(true);
+    expect(rows.map((r) => r.checksum)).toEqual(readMigrations().map((m) => m.checksum));
+  });
+
+  it('refuses to continue when an applied migration file was edited', async () => {
+    await migrate(database.db);
+    const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'f'.repeat(64) } : m));
+    await expect(migrate(database.db, edited)).rejects.toThrow(MigrationError);
+    await expect(migrate(database.db, edited)).rejects.toThrow(/was modified after it was applied/);
+  });
+
+  it('rolls back a failing migration whole and records nothing for it', async () => {
+    await migrate(database.db);
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+    mkdirSync(join(dir, '29990101000000_broken'));
+    writeFileSync(join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;');
+    const broken = [...readMigrations(), ...readMigrations(dir)];
+    await expect(migrate(database.db, broken)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
+    const leftovers = await database.db.withSession((s) =>
+      s.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done' UNION ALL SELECT 1 FROM \"_prisma_migrations\" WHERE migration_name = '29990101000000_broken'"),
+    );
+    expect(leftovers).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import { createRequestContext, type RequestContext, type Viewer } from '../../src/context';
+import type { Db } from '../../src/db/client';
+import { createLogger } from '../../src/observability/logger';
+import { buildSchema } from '../../src/schema/build-schema';
+import { createApolloServer } from '../../src/server/apollo';
+import { createServices } from '../../src/services';
+import { testConfig } from './test-config';
+
+export interface Executor {
+  (query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<{ data?: any; errors?: any[] }>;
+  readonly apollo: ApolloServer<RequestContext>;
+}
+
+/** In-process execution through Apollo (plugins, error formatting) without HTTP. */
+export async function createExecutor(db: Db): Promise<Executor> {
+  const log = createLogger('silent');
+  const services = createServices({ db, log });
+  const apollo = createApolloServer(testConfig(), await buildSchema());
+  await apollo.start();
+  const execute = async (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null) => {
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: createRequestContext({ db, services, log }, { requestId: randomUUID(), viewer }) },
+    );
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as { data?: any; errors?: any[] };
+  };
+  return Object.assign(execute, { apollo });
+}

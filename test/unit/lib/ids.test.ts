@@ -1,0 +1,34 @@
+import { parseArxivId } from '../../../src/lib/arxiv-id';
+import { fromGlobalId, toGlobalId } from '../../../src/lib/global-id';
+import { paperIdFromArgument } from '../../../src/services/paper.service';
+
+describe('arXiv ids', () => {
+  it.each([
+    ['2407.18232', '2407.18232'],
+    ['2407.18232v3', '2407.18232'],
+    ['0704.0001', '0704.0001'],
+    ['hep-th/9901001', 'hep-th/9901001'],
+    ['math.GT/0309136v2', 'math.GT/0309136'],
+    [' 2512.00466 ', '2512.00466'],
+  ])('reads %s as %s', (input, expected) => expect(parseArxivId(input)).toBe(expected));
+
+  it.each(['', '2407', '2407.123', 'abc', '2407.18232v', 'hep-th/99', '../etc/passwd', "2407.18232'; DROP TABLE papers"])('refuses %p', (input) => {
+    expect(parseArxivId(input)).toBeNull();
+  });
+});
+
+describe('global ids', () => {
+  it('round-trip and stay apart from arXiv ids', () => {
+    const id = toGlobalId('Paper', 'hep-th/9901001');
+    expect(fromGlobalId(id)).toEqual({ type: 'Paper', localId: 'hep-th/9901001' });
+    expect(fromGlobalId('2407.18232')).toBeNull();
+    expect(fromGlobalId(toGlobalId('Author', 12))).toEqual({ type: 'Author', localId: '12' });
+  });
+
+  it('let every argument that names a paper take the global id or the bare arXiv id', () => {
+    expect(paperIdFromArgument(toGlobalId('Paper', '2407.18232'))).toBe('2407.18232');
+    expect(paperIdFromArgument('2407.18232v2')).toBe('2407.18232');
+    expect(paperIdFromArgument(toGlobalId('Author', 3))).toBeNull();
+    expect(paperIdFromArgument('not-an-id')).toBeNull();
+  });
+});
