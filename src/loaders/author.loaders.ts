@@ -18,3 +18,10 @@ export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Pro
     (byPaper.get(id) ?? []).map(({ paperId: _paperId, ...author }) => author),
   );
 }
+
+/** Authors by id, null for unknown ids, in key order. */
+export async function authorsById(db: Db, ids: readonly number[]): Promise<Array<AuthorRecord | null>> {
+  const rows = await db.prisma.author.findMany({ where: { id: { in: [...ids] } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

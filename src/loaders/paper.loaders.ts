@@ -1,9 +1,88 @@
 import type { Db } from '../db/client';
 import type { PaperRecord } from '../db/records';
+import { cursorOf, type KeysetOrdering } from '../db/queries/keyset';
+import { papersOfParents, type PaperParent } from '../db/queries/papers-by-parent';
+import { decodeCursor } from '../lib/cursor';
+import { lazy } from '../lib/lazy';
+import type { Page } from '../lib/page';
+import { groupBy } from './group-by';
 
 /** Papers by arXiv id, null for unknown ids, in key order. */
 export async function papersById(db: Db, ids: readonly string[]): Promise<Array<PaperRecord | null>> {
   const rows = await db.prisma.paper.findMany({ where: { id: { in: [...ids] } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** One nested page of a parent's papers: what a `papers(orderBy, first, after)` field asks for. */
+export interface PapersOfParentKey {
+  readonly parent: PaperParent;
+  readonly parentId: string | number;
+  readonly ordering: KeysetOrdering<PaperRecord>;
+  readonly limit: number;
+  readonly after: string | null;
+}
+
+export const papersOfParentCacheKey = (key: PapersOfParentKey) =>
+  JSON.stringify([key.parent, key.parentId, key.ordering.kind, key.limit, key.after]);
+
+/**
+ * Nested paper pages for many parents: keys that share parent kind, ordering, size and cursor
+ * (every author of a list asking for its first 5 papers) are one window-function statement.
+ */
+export async function papersOfParent(
+  db: Db,
+  keys: readonly PapersOfParentKey[],
+  countFor: (key: PapersOfParentKey) => Promise<number>,
+): Promise<Array<Page<PaperRecord>>> {
+  const groups = groupBy(keys, (key) => JSON.stringify([key.parent, key.ordering.kind, key.limit, key.after]));
+  const rowsByKey = new Map<PapersOfParentKey, PaperRecord[]>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const [{ parent, ordering, limit, after }] = group;
+      const values = after === null ? null : decodeCursor(after, ordering.kind, ordering.keys.length, 'after').map((v, i) => ordering.keys[i].parse(v));
+      const byParent = limit === 0 ? new Map() : await papersOfParents(db, {
+        parent,
+        parentIds: group.map((key) => key.parentId),
+        ordering,
+        after: values,
+        limitPerParent: limit + 1,
+      });
+      for (const key of group) rowsByKey.set(key, byParent.get(key.parentId) ?? []);
+    }),
+  );
+  return keys.map((key) => {
+    const rows = rowsByKey.get(key) ?? [];
+    const nodes = rows.slice(0, key.limit);
+    const edges = nodes.map((node) => ({ node, cursor: cursorOf(key.ordering, node) }));
+    return {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > key.limit,
+        hasPreviousPage: key.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: lazy(() => countFor(key)),
+    };
+  });
+}
+
+/** How many papers each author is in the byline of (each paper once), in key order. */
+export async function paperCountsByAuthor(db: Db, authorIds: readonly number[]): Promise<number[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ authorId: number; count: number }>>`/* paperCountsByAuthor */
+    SELECT author_id AS "authorId", COUNT(DISTINCT paper_id)::int AS count
+    FROM paper_authors WHERE author_id = ANY(${[...authorIds]}::int[]) GROUP BY author_id`;
+  const byId = new Map(rows.map((row) => [row.authorId, row.count]));
+  return authorIds.map((id) => byId.get(id) ?? 0);
+}
+
+/** How many papers were featured on each day ("YYYY-MM-DD"), in key order. */
+export async function paperCountsByDay(db: Db, days: readonly string[]): Promise<number[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ day: string; count: number }>>`/* paperCountsByDay */
+    SELECT day_date::text AS day, COUNT(*)::int AS count
+    FROM papers WHERE day_date = ANY(${[...days]}::date[]) GROUP BY day_date`;
+  const byDay = new Map(rows.map((row) => [row.day, row.count]));
+  return days.map((day) => byDay.get(day) ?? 0);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { keysetPage } from '../db/queries/keyset';
+import { paperConditions, paperWhere, type PaperFilterInput } from '../db/queries/paper-filter';
 import { paperOrdering, type PaperOrderField, type SortDirection } from '../db/queries/paper-orderings';
 import type { PaperRecord } from '../db/records';
 import type { RequestContext } from '../context';
@@ -10,6 +11,10 @@ import { toPageRequest } from '../lib/page-request';
 
 export interface PaperListArgs extends ConnectionArgsInput {
   readonly orderBy?: { readonly field: PaperOrderField; readonly direction: SortDirection } | null;
+}
+
+export interface FilteredPaperListArgs extends PaperListArgs {
+  readonly filter?: PaperFilterInput | null;
 }
 
 /**
@@ -31,17 +36,18 @@ export class PaperService {
     return arxivId ? ctx.loaders.paperById.load(arxivId) : null;
   }
 
-  /** All papers, newest featured day first (a day's papers by upvotes), unless orderBy says otherwise. */
-  async list(ctx: RequestContext, args: PaperListArgs): Promise<Page<PaperRecord>> {
+  /** Papers matching the filter, newest featured day first (a day's papers by upvotes), unless orderBy says otherwise. */
+  async list(ctx: RequestContext, args: FilteredPaperListArgs): Promise<Page<PaperRecord>> {
     const request = toPageRequest(args);
     const ordering = paperOrdering(args.orderBy?.field ?? 'FEATURED_DAY', args.orderBy?.direction ?? 'DESC');
+    const where = paperWhere(paperConditions(args.filter));
     const { prisma } = this.deps.db;
     const page = await keysetPage(
       ordering,
       request,
-      {},
+      where as Record<string, unknown>,
       (query) => prisma.paper.findMany(query),
-      () => prisma.paper.count(),
+      () => prisma.paper.count({ where }),
     );
     for (const { node } of page.edges) ctx.loaders.paperById.prime(node.id, node);
     return page;

@@ -4,10 +4,11 @@ import type { AuthorRecord, PaperRecord } from '../../db/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/page';
 import { Author } from '../author/author.type';
-import { NonNegativeInt } from '../common/scalars';
+import { arxivAbsUrl, arxivPdfUrl } from '../../lib/arxiv-id';
+import { NonNegativeInt, URLScalar } from '../common/scalars';
 import { Day } from '../day/day.type';
 import { PaperConnection } from './paper.connection';
-import { PapersArgs } from './paper.inputs';
+import { FilteredPapersArgs } from './paper.inputs';
 import { Paper } from './paper.type';
 
 @Resolver(() => Paper)
@@ -17,8 +18,8 @@ export class PaperResolver {
     return ctx.services.papers.findById(ctx, id);
   }
 
-  @Query(() => PaperConnection, { description: 'All papers, newest featured day first (within a day, most upvoted first) unless `orderBy` says otherwise.' })
-  papers(@Args() args: PapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
+  @Query(() => PaperConnection, { description: 'Papers matching `filter`, newest featured day first (within a day, most upvoted first) unless `orderBy` says otherwise.' })
+  papers(@Args() args: FilteredPapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
     return ctx.services.papers.list(ctx, args);
   }
 
@@ -40,6 +41,21 @@ export class PaperResolver {
   @FieldResolver(() => [Author], { description: 'Authors in byline order.' })
   authors(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<AuthorRecord[]> {
     return ctx.loaders.authorsByPaperId.load(paper.id);
+  }
+
+  @FieldResolver(() => NonNegativeInt, { description: 'How many names the byline lists (the length of `authors`).' })
+  async authorCount(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.authorsByPaperId.load(paper.id)).length;
+  }
+
+  @FieldResolver(() => URLScalar, { description: 'The arXiv abstract page.' })
+  arxivUrl(@Root() paper: PaperRecord): string {
+    return arxivAbsUrl(paper.id);
+  }
+
+  @FieldResolver(() => URLScalar, { description: 'The PDF of the latest arXiv version.' })
+  pdfUrl(@Root() paper: PaperRecord): string {
+    return arxivPdfUrl(paper.id);
   }
 
   @FieldResolver(() => NonNegativeInt, { description: 'Upvotes: the count imported from the source feed plus upvotes cast here.' })

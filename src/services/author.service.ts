@@ -1,0 +1,67 @@
+import type { RequestContext } from '../context';
+import type { Db } from '../db/client';
+import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
+import { paperOrdering } from '../db/queries/paper-orderings';
+import type { AuthorRecord, PaperRecord } from '../db/records';
+import { BadUserInputError } from '../errors/errors';
+import { fromGlobalId } from '../lib/global-id';
+import type { ConnectionArgsInput, Page } from '../lib/page';
+import { toPageRequest } from '../lib/page-request';
+import type { PaperListArgs } from './paper.service';
+
+const BY_NAME: KeysetOrdering<AuthorRecord> = {
+  kind: 'author:NAME',
+  keys: [
+    { field: 'name', direction: 'asc', read: (a) => a.name, parse: (v) => String(v) },
+    { field: 'id', direction: 'asc', read: (a) => a.id, parse: (v) => Number(v) },
+  ],
+};
+
+export interface AuthorsArgs extends ConnectionArgsInput {
+  readonly search?: string | null;
+}
+
+/** LIKE treats % and _ as wildcards; a name search must match them literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The author id inside an Author global id; null when the text is not one. */
+export function authorIdFromArgument(text: string): number | null {
+  const global = fromGlobalId(text);
+  const id = global?.type === 'Author' ? Number(global.localId) : NaN;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export class AuthorService {
+  constructor(private readonly deps: { db: Db }) {}
+
+  async findById(ctx: RequestContext, id: string): Promise<AuthorRecord | null> {
+    const authorId = authorIdFromArgument(id);
+    return authorId === null ? null : ctx.loaders.authorById.load(authorId);
+  }
+
+  /** Authors by name (A→Z, ties by id); `search` matches anywhere in the name, ignoring case. */
+  list(_ctx: RequestContext, args: AuthorsArgs): Promise<Page<AuthorRecord>> {
+    const request = toPageRequest(args);
+    const search = args.search?.trim();
+    if (args.search != null && !search) throw new BadUserInputError('search', '"search" must not be blank; omit it to list all authors.');
+    const where = search ? { name: { contains: escapeLike(search), mode: 'insensitive' as const } } : {};
+    const { prisma } = this.deps.db;
+    return keysetPage(BY_NAME, request, where, (query) => prisma.author.findMany(query), () => prisma.author.count({ where }));
+  }
+
+  paperCount(ctx: RequestContext, authorId: number): Promise<number> {
+    return ctx.loaders.paperCountByAuthorId.load(authorId);
+  }
+
+  /** An author's papers, newest featured day first unless `orderBy` says otherwise; batched across authors. */
+  async papers(ctx: RequestContext, authorId: number, args: PaperListArgs): Promise<Page<PaperRecord>> {
+    const request = toPageRequest({ first: args.first, after: args.after });
+    const ordering = paperOrdering(args.orderBy?.field ?? 'FEATURED_DAY', args.orderBy?.direction ?? 'DESC');
+    const after = request.direction === 'forward' ? request.after ?? null : null;
+    const page = await ctx.loaders.papersOfParent.load({ parent: 'author', parentId: authorId, ordering, limit: request.limit, after });
+    for (const paper of page.nodes) ctx.loaders.paperById.prime(paper.id, paper);
+    return page;
+  }
+}

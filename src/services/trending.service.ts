@@ -1,0 +1,31 @@
+import type { RequestContext } from '../context';
+import type { Db } from '../db/client';
+import type { Period } from '../db/queries/date-range';
+import { topPapers, type TrendingBy } from '../db/queries/trending';
+import type { PaperRecord } from '../db/records';
+import type { ConnectionArgsInput, Page } from '../lib/page';
+import { toPageRequest } from '../lib/page-request';
+
+export interface TrendingArgs extends ConnectionArgsInput {
+  readonly period?: Period | null;
+  /** Any day of the period; the latest featured day when omitted. */
+  readonly date?: Date | null;
+  readonly by?: TrendingBy | null;
+}
+
+export class TrendingService {
+  constructor(private readonly deps: { db: Db }) {}
+
+  async trending(ctx: RequestContext, args: TrendingArgs): Promise<Page<PaperRecord>> {
+    const page = toPageRequest(args);
+    const date = args.date ?? (await this.latestDay()) ?? new Date();
+    const result = await topPapers(this.deps.db, { period: args.period ?? 'WEEK', date, by: args.by ?? 'UPVOTES', page });
+    for (const paper of result.nodes) ctx.loaders.paperById.prime(paper.id, paper);
+    return result;
+  }
+
+  private async latestDay(): Promise<Date | null> {
+    const day = await this.deps.db.prisma.day.findFirst({ orderBy: { date: 'desc' }, select: { date: true } });
+    return day?.date ?? null;
+  }
+}
