@@ -1,87 +1,42 @@
 import { parseArxivId } from '../lib/arxiv-id';
 import type { ImportAuthor, ImportRecord, ImportUser } from './import-record';
+import { utcDay } from './iso-date';
+import { FieldReader, isObject, oneLine, type Json } from './json-fields';
 import { RecordError } from './record-error';
 
 // Parses items of the Hugging Face Hub's /api/daily_papers (and single /api/papers/{id} objects)
 // field by field after ../shared/data/hf-papers-api.openapi-excerpt.json. Unknown fields are
-// ignored; a wrong type in a field we read rejects the record with the field's name.
+// ignored, missing optional ones become null, and a wrong type in a field we read rejects the
+// record with the field's name.
 
 export interface HfParseOptions {
-  /** Featured day for items that carry neither submittedOnDailyAt nor a top-level date. */
+  /** Featured day (YYYY-MM-DD) for items that carry neither submittedOnDailyAt nor a top-level date. */
   readonly defaultDay?: string;
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(position: number, reason: string): never {
-  throw new RecordError(position, reason);
-}
-
-function optionalString(obj: Json, field: string, position: number, label = field): string | null {
-  const value = obj[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') fail(position, `${label} must be a string`);
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function optionalNumber(obj: Json, field: string, position: number, label = field): number | null {
-  const value = obj[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(position, `${label} must be a non-negative integer`);
-  return value;
-}
-
-function optionalDate(obj: Json, field: string, position: number, label = field): Date | null {
-  const text = optionalString(obj, field, position, label);
-  if (text === null) return null;
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text)) fail(position, `${label} is not an ISO date: "${text}"`);
-  return date;
-}
-
-function stringList(obj: Json, field: string, position: number, label = field): string[] {
-  const value = obj[field];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) fail(position, `${label} must be a list of strings`);
-  return value.map((item) => item.trim()).filter((item) => item !== '');
-}
-
-function user(value: unknown, position: number, label: string): ImportUser | null {
-  if (value === undefined || value === null) return null;
-  if (!isObject(value)) fail(position, `${label} must be an object`);
-  const handle = optionalString(value, 'name', position, `${label}.name`) ?? optionalString(value, 'user', position, `${label}.user`);
+// Hub "user overview": name is the account handle, fullname the display name.
+function user(read: FieldReader, value: Json | null): ImportUser | null {
+  if (!value) return null;
+  const handle = read.string(value, 'name') ?? read.string(value, 'user');
   if (!handle) return null;
+  return { handle, displayName: read.string(value, 'fullname'), avatarUrl: read.string(value, 'avatarUrl') };
+}
+
+function author(read: FieldReader, value: unknown): ImportAuthor {
+  if (!isObject(value)) read.fail(`${read.label('').replace(/\.$/, '')} must be an object`);
+  const name = read.string(value, 'name');
+  if (!name) read.fail(`${read.label('name')} is missing`);
+  // status ("claimed_verified", "admin_validated", …) only says how the link below was made;
+  // it is type-checked so a malformed author is reported, and otherwise not stored.
+  read.string(value, 'status');
+  const linked = read.object(value, 'user');
+  const account = linked ? read.nested('user.') : null;
   return {
-    handle,
-    displayName: optionalString(value, 'fullname', position, `${label}.fullname`),
-    avatarUrl: optionalString(value, 'avatarUrl', position, `${label}.avatarUrl`),
+    name: oneLine(name),
+    externalId: linked && account ? account.string(linked, '_id') : null,
+    handle: linked && account ? (account.string(linked, 'user') ?? account.string(linked, 'name')) : null,
+    hidden: read.boolean(value, 'hidden') ?? false,
   };
-}
-
-function authors(value: unknown, position: number): ImportAuthor[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail(position, 'paper.authors must be a list');
-  return value.map((author, index) => {
-    const label = `paper.authors[${index}]`;
-    if (!isObject(author)) fail(position, `${label} must be an object`);
-    const name = optionalString(author, 'name', position, `${label}.name`);
-    if (!name) fail(position, `${label}.name is missing`);
-    const linked = author.user;
-    if (linked !== undefined && linked !== null && !isObject(linked)) fail(position, `${label}.user must be an object`);
-    const externalId = isObject(linked) ? optionalString(linked, '_id', position, `${label}.user._id`) : null;
-    const handle = isObject(linked) ? (optionalString(linked, 'user', position, `${label}.user.user`) ?? optionalString(linked, 'name', position, `${label}.user.name`)) : null;
-    if (author.hidden !== undefined && author.hidden !== null && typeof author.hidden !== 'boolean') fail(position, `${label}.hidden must be a boolean`);
-    return { name: name.replace(/\s+/g, ' '), externalId, handle, hidden: author.hidden === true };
-  });
-}
-
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /**
@@ -91,41 +46,49 @@ function utcDay(date: Date): string {
  * the paper's publication date.
  */
 export function parseHfItem(raw: unknown, position: number, options: HfParseOptions = {}): ImportRecord {
-  if (!isObject(raw)) fail(position, 'expected a JSON object');
-  const isItem = isObject(raw.paper);
-  const paper = isItem ? (raw.paper as Json) : raw;
-  const prefix = isItem ? 'paper.' : '';
+  if (!isObject(raw)) throw new RecordError(position, `expected a JSON object, got ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)?.slice(0, 40)}`);
+  const item = isObject(raw.paper) ? raw : null;
+  const paper = item ? (raw.paper as Json) : raw;
+  const top: FieldReader = new FieldReader(position);
+  const read: FieldReader = item ? top.nested('paper.') : top;
+
   const rawId = paper.id;
-  if (rawId === undefined || rawId === null || rawId === '') fail(position, `${prefix}id is missing`);
-  if (typeof rawId !== 'string') fail(position, `${prefix}id must be a string`);
+  if (rawId === undefined || rawId === null || rawId === '') read.fail(`${read.label('id')} is missing`);
+  if (typeof rawId !== 'string') read.fail(`${read.label('id')} must be a string, got ${JSON.stringify(rawId)}`);
   const arxivId = parseArxivId(rawId);
-  if (!arxivId) fail(position, `${prefix}id "${rawId}" is not an arXiv id`);
-  const title = (optionalString(paper, 'title', position, `${prefix}title`) ?? (isItem ? optionalString(raw, 'title', position) : null))?.replace(/\s+/g, ' ');
-  if (!title) fail(position, `${prefix}title is missing`);
-  const abstract = optionalString(paper, 'summary', position, `${prefix}summary`) ?? (isItem ? optionalString(raw, 'summary', position) : null) ?? '';
-  const publishedAt = optionalDate(paper, 'publishedAt', position, `${prefix}publishedAt`);
-  const submittedAt = optionalDate(paper, 'submittedOnDailyAt', position, `${prefix}submittedOnDailyAt`);
-  const itemDate = isItem ? optionalDate(raw, 'publishedAt', position) : null;
-  const featured = submittedAt ? utcDay(submittedAt) : itemDate ? utcDay(itemDate) : options.defaultDay ?? (publishedAt ? utcDay(publishedAt) : null);
-  if (!featured) fail(position, 'no featured day: the item has no submittedOnDailyAt or publishedAt; pass --day');
+  if (!arxivId) read.fail(`${read.label('id')} ${JSON.stringify(rawId.slice(0, 60))} is not an arXiv id`);
+
+  const title = read.string(paper, 'title') ?? (item ? top.string(item, 'title') : null);
+  if (!title) read.fail(`${read.label('title')} is missing`);
+  const abstract = read.string(paper, 'summary') ?? (item ? top.string(item, 'summary') : null) ?? '';
+
+  const publishedAt = read.date(paper, 'publishedAt');
+  const submittedAt = read.date(paper, 'submittedOnDailyAt');
+  // Until 2024 the Hub put the featured date in the item's publishedAt; today it repeats the
+  // arXiv publication time there, so it must never win over submittedOnDailyAt.
+  const itemDate = item ? top.date(item, 'publishedAt') : null;
+  const featuredDay = submittedAt ? utcDay(submittedAt) : itemDate ? utcDay(itemDate) : options.defaultDay ?? (publishedAt ? utcDay(publishedAt) : null);
+  if (!featuredDay) read.fail('no featured day: neither submittedOnDailyAt nor publishedAt is set; pass --day');
+
+  const authors = read.list(paper, 'authors').map((value, index) => author(read.nested(`authors[${index}].`), value));
   return {
     arxivId,
-    title,
-    abstract: abstract.replace(/\s+/g, ' ').trim(),
+    title: oneLine(title),
+    abstract: oneLine(abstract),
     publishedAt,
-    featuredDay: featured,
-    upvotes: optionalNumber(paper, 'upvotes', position, `${prefix}upvotes`),
-    githubRepo: optionalString(paper, 'githubRepo', position, `${prefix}githubRepo`),
-    githubStars: optionalNumber(paper, 'githubStars', position, `${prefix}githubStars`),
-    projectPage: optionalString(paper, 'projectPage', position, `${prefix}projectPage`),
-    thumbnailUrl: isItem ? optionalString(raw, 'thumbnail', position) : null,
-    mediaUrls: stringList(paper, 'mediaUrls', position, `${prefix}mediaUrls`).concat(isItem ? stringList(raw, 'mediaUrls', position) : []).filter((url, i, all) => all.indexOf(url) === i),
-    aiSummary: optionalString(paper, 'ai_summary', position, `${prefix}ai_summary`),
-    aiKeywords: stringList(paper, 'ai_keywords', position, `${prefix}ai_keywords`),
-    numComments: isItem ? optionalNumber(raw, 'numComments', position) : null,
-    withdrawnAt: optionalDate(paper, 'withdrawnAt', position, `${prefix}withdrawnAt`),
-    submittedBy: user(paper.submittedOnDailyBy, position, `${prefix}submittedOnDailyBy`) ?? (isItem ? user(raw.submittedBy, position, 'submittedBy') : null),
+    featuredDay,
+    upvotes: read.count(paper, 'upvotes'),
+    githubRepo: read.string(paper, 'githubRepo'),
+    githubStars: read.count(paper, 'githubStars'),
+    projectPage: read.string(paper, 'projectPage'),
+    thumbnailUrl: item ? top.string(item, 'thumbnail') : read.string(paper, 'thumbnailUrl'),
+    mediaUrls: [...new Set([...read.strings(paper, 'mediaUrls'), ...(item ? top.strings(item, 'mediaUrls') : [])])],
+    aiSummary: read.string(paper, 'ai_summary'),
+    aiKeywords: read.strings(paper, 'ai_keywords'),
+    numComments: item ? top.count(item, 'numComments') : null,
+    withdrawnAt: read.date(paper, 'withdrawnAt'),
+    submittedBy: user(read.nested('submittedOnDailyBy.'), read.object(paper, 'submittedOnDailyBy')) ?? (item ? user(top.nested('submittedBy.'), top.object(item, 'submittedBy')) : null),
     submittedAt,
-    authors: authors(paper.authors, position),
+    authors,
   };
 }

@@ -1,75 +1,155 @@
 import type { Db } from '../db/client';
-import { writePaperBatch } from '../db/queries/paper-import';
+import { relaxCommitDurability, writePaperBatch, type BatchOutcome } from '../db/queries/paper-import';
 import type { ImportRecord } from './import-record';
+import type { ParsedRecord } from './parsed-record';
 import { RecordError } from './record-error';
+
+export type { ParsedRecord } from './parsed-record';
+
+export interface SkippedRecord {
+  readonly source?: string;
+  readonly position: number;
+  readonly reason: string;
+}
 
 export interface ImportSummary {
   read: number;
   created: number;
   updated: number;
   unchanged: number;
-  skipped: Array<{ position: number; reason: string }>;
+  /** How many records were refused; the first ones are listed in skipped. */
+  skippedCount: number;
+  skipped: SkippedRecord[];
+  /** True when a signal stopped the import between two batches. */
+  interrupted: boolean;
 }
 
 export interface ImportOptions {
+  /** Records per transaction (default 1000). */
   readonly batchSize?: number;
   /** Abort on the first bad record; nothing is written (the whole import is one transaction). */
   readonly strict?: boolean;
+  /** How many skipped records to list in the summary (default 100); all are counted. */
+  readonly maxListedSkips?: number;
+  /** Stops the import after the batch in flight; the summary says interrupted. */
+  readonly signal?: AbortSignal;
   readonly onProgress?: (summary: Readonly<ImportSummary>) => void;
 }
 
-/** A parsed record, or the reason its source record was refused. */
-export type ParsedRecord = ImportRecord | RecordError;
-
 export function emptySummary(): ImportSummary {
-  return { read: 0, created: 0, updated: 0, unchanged: 0, skipped: [] };
+  return { read: 0, created: 0, updated: 0, unchanged: 0, skippedCount: 0, skipped: [], interrupted: false };
+}
+
+// A batch that loses a race with a concurrent import (deadlock, serialization failure, a unique
+// key taken between our read and our write) is retried whole: it is one transaction, so nothing
+// of the failed attempt remains.
+const RETRYABLE = ['40P01', '40001', '23505'];
+const ATTEMPTS = 4;
+
+function isRetryable(error: unknown): boolean {
+  const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  const code = String(meta?.code ?? meta?.driverAdapterError?.cause?.originalCode ?? '');
+  if (RETRYABLE.includes(code) || (error as { code?: unknown }).code === 'P2034') return true;
+  return /deadlock detected|could not serialize|duplicate key value/i.test(String((error as Error).message));
 }
 
 /**
  * Writes parsed records in batches, each batch one transaction, so a crash leaves whole batches
  * and re-running completes the job (upserts are idempotent). With strict, the first bad record
- * throws and the single surrounding transaction writes nothing.
+ * throws it and the one transaction around the whole import rolls back: nothing is written.
+ * Memory stays bounded by the batch size in both modes.
  */
 export async function importRecords(
   db: Db,
   records: AsyncIterable<ParsedRecord> | Iterable<ParsedRecord>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
+  const maxListed = options.maxListedSkips ?? 100;
   const summary = emptySummary();
-  if (options.strict) {
-    const all: ImportRecord[] = [];
-    for await (const record of records) {
-      summary.read += 1;
-      if (record instanceof RecordError) throw record;
-      all.push(record);
-    }
-    await db.prisma.$transaction(async (tx) => {
-      for (let i = 0; i < all.length; i += batchSize) addOutcome(summary, await writePaperBatch(tx, all.slice(i, i + batchSize)));
-    }, { timeout: 600_000, maxWait: 30_000 });
-    options.onProgress?.(summary);
-    return summary;
-  }
-  let batch: ImportRecord[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const pending = batch;
-    batch = [];
-    addOutcome(summary, await db.prisma.$transaction((tx) => writePaperBatch(tx, pending), { timeout: 120_000, maxWait: 30_000 }));
+  const add = (outcome: BatchOutcome) => {
+    summary.created += outcome.created;
+    summary.updated += outcome.updated;
+    summary.unchanged += outcome.unchanged;
     options.onProgress?.(summary);
   };
-  for await (const record of records) {
-    summary.read += 1;
-    if (record instanceof RecordError) summary.skipped.push({ position: record.position, reason: record.reason });
-    else batch.push(record);
-    if (batch.length >= batchSize) await flush();
+  const skip = (error: RecordError) => {
+    summary.skippedCount += 1;
+    if (summary.skipped.length < maxListed) summary.skipped.push({ source: error.source, position: error.position, reason: error.reason });
+  };
+
+  // Parsing the next batch overlaps with writing this one (the database works on another core);
+  // one batch is in the database at a time, so batches commit in input order.
+  let inflight: Promise<void> = Promise.resolve();
+  const write = async (pending: ImportRecord[], writer: (records: ImportRecord[]) => Promise<BatchOutcome>) => {
+    await inflight;
+    inflight = writer(pending).then(add);
+    inflight.catch(() => undefined); // awaited by the next write or at the end; not unhandled meanwhile
+  };
+
+  if (options.strict) {
+    // Long enough for any feed: the transaction lives as long as the input takes to read.
+    await db.prisma.$transaction(async (tx) => {
+      await relaxCommitDurability(tx);
+      let batch: ImportRecord[] = [];
+      try {
+        for await (const record of records) {
+          summary.read += 1;
+          if (record instanceof RecordError) throw record;
+          batch.push(record);
+          if (batch.length >= batchSize) {
+            await write(batch, (pending) => writePaperBatch(tx, pending));
+            batch = [];
+          }
+          if (options.signal?.aborted) throw new Error('import interrupted; nothing was written (--strict)');
+        }
+        await write(batch, (pending) => writePaperBatch(tx, pending));
+      } finally {
+        // The rollback must not race a statement still running in the transaction.
+        await inflight.catch(() => undefined);
+      }
+      await inflight;
+    }, { timeout: 24 * 3600_000, maxWait: 30_000 });
+    return summary;
+  }
+
+  let batch: ImportRecord[] = [];
+  const flush = async () => {
+    if (batch.length > 0) await write(batch, (pending) => writeWithRetry(db, pending));
+    batch = [];
+  };
+  try {
+    for await (const record of records) {
+      summary.read += 1;
+      if (record instanceof RecordError) skip(record);
+      else batch.push(record);
+      if (batch.length >= batchSize) await flush();
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+    }
+  } catch (error) {
+    // An unreadable input still lets the batch already in the database finish.
+    await inflight.catch(() => undefined);
+    throw error;
   }
   await flush();
+  await inflight;
+  options.onProgress?.(summary);
   return summary;
 }
 
-function addOutcome(summary: ImportSummary, outcome: { created: number; updated: number; unchanged: number }): void {
-  summary.created += outcome.created;
-  summary.updated += outcome.updated;
-  summary.unchanged += outcome.unchanged;
+async function writeWithRetry(db: Db, records: ImportRecord[]): Promise<BatchOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.prisma.$transaction(async (tx) => {
+        await relaxCommitDurability(tx);
+        return writePaperBatch(tx, records);
+      }, { timeout: 300_000, maxWait: 30_000 });
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
+    }
+  }
 }

@@ -1,0 +1,144 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { parser as jsonParser } from 'stream-json';
+import { streamArray } from 'stream-json/streamers/StreamArray';
+import { streamValues } from 'stream-json/streamers/StreamValues';
+import { parseAtomFeed } from './arxiv-atom';
+import { parseHfItem } from './hf-daily';
+import type { ParsedRecord } from './parsed-record';
+import { FeedError, RecordError } from './record-error';
+
+// Reads one input (file or stdin) as a stream of parsed records. The format is detected from the
+// content: "[" a JSON array of Hub items or paper objects, "{" JSON Lines (or one JSON object
+// spread over several lines), "<" an arXiv Atom feed. Nothing is held in memory beyond one
+// record and the reader's buffers, whatever the input's size.
+
+export type FeedFormat = 'json-array' | 'json-lines' | 'json-document' | 'atom';
+
+export interface FeedReadOptions {
+  /** Featured day (YYYY-MM-DD) for records that do not carry one. */
+  readonly defaultDay?: string;
+  /** Called with the size of every chunk read, for progress. */
+  readonly onBytes?: (bytes: number) => void;
+  /** Called once the format is known. */
+  readonly onFormat?: (format: FeedFormat) => void;
+}
+
+// A JSON Lines record longer than this is not a line of a feed; refusing it keeps memory bounded.
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+// Enough to see the first line of any realistic JSON Lines feed.
+const PEEK_LIMIT = 1024 * 1024;
+
+async function* decode(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  for await (const chunk of input) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    onBytes?.(buffer.length);
+    let text = decoder.write(buffer);
+    if (first && text.length > 0) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** Looks at the input's first characters, then hands every character on, those included. */
+async function peek(chunks: AsyncGenerator<string>): Promise<{ head: string; chunks: AsyncGenerator<string> }> {
+  let head = '';
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+    // The first line decides between JSON Lines and one multi-line JSON document.
+    if (/\S/.test(head) && (head.trimStart()[0] !== '{' || head.trimStart().includes('\n') || head.length > PEEK_LIMIT)) break;
+  }
+  async function* replay(): AsyncGenerator<string> {
+    if (head) yield head;
+    yield* chunks;
+  }
+  return { head, chunks: replay() };
+}
+
+export function detectFormat(head: string): FeedFormat | null {
+  const text = head.trimStart();
+  if (text.startsWith('[')) return 'json-array';
+  if (text.startsWith('<')) return 'atom';
+  if (text.startsWith('{')) {
+    const firstLine = text.split('\n', 1)[0].trim();
+    return firstLine.endsWith('}') ? 'json-lines' : 'json-document';
+  }
+  return null;
+}
+
+function hfRecord(value: unknown, position: number, defaultDay?: string): ParsedRecord {
+  try {
+    return parseHfItem(value, position, { defaultDay });
+  } catch (error) {
+    if (error instanceof RecordError) return error;
+    throw error;
+  }
+}
+
+async function* jsonLines(chunks: AsyncIterable<string>, defaultDay?: string): AsyncGenerator<ParsedRecord> {
+  let rest = '';
+  let lineNumber = 0;
+  const parseLine = (line: string): ParsedRecord | null => {
+    lineNumber += 1;
+    if (line.trim() === '') return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      return new RecordError(lineNumber, `line is not valid JSON (${(error as Error).message})`);
+    }
+    return hfRecord(value, lineNumber, defaultDay);
+  };
+  for await (const chunk of chunks) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    if (rest.length > MAX_LINE_CHARS) throw new FeedError(`line ${lineNumber + 1} is longer than ${MAX_LINE_CHARS} characters`);
+    for (const line of lines) {
+      const record = parseLine(line);
+      if (record) yield record;
+    }
+  }
+  const last = parseLine(rest);
+  if (last) yield last;
+}
+
+/** JSON values streamed by stream-json; packed tokens only, which is several times faster. */
+async function* jsonValues(chunks: AsyncIterable<string>, kind: 'array' | 'document', defaultDay?: string): AsyncGenerator<ParsedRecord> {
+  const tokens = jsonParser({ jsonStreaming: kind === 'document', streamValues: false, streamKeys: false, streamStrings: false, streamNumbers: false });
+  const values = kind === 'array' ? streamArray() : streamValues();
+  const source = Readable.from(chunks);
+  source.on('error', (error) => values.destroy(error));
+  tokens.on('error', (error) => values.destroy(error));
+  source.pipe(tokens).pipe(values);
+  try {
+    for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
+      yield hfRecord(value, key + 1, defaultDay);
+    }
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    throw new FeedError(`invalid JSON: ${(error as Error).message}`);
+  } finally {
+    source.destroy();
+  }
+}
+
+/** Every record of one input, in input order; positions count from 1 (array index, line, or entry). */
+export async function* readFeed(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: FeedReadOptions = {}): AsyncGenerator<ParsedRecord> {
+  const { head, chunks } = await peek(decode(input, options.onBytes));
+  if (!/\S/.test(head)) return;
+  const format = detectFormat(head);
+  if (!format) throw new FeedError(`unknown format: expected JSON ("[" or "{") or Atom XML ("<"), found ${JSON.stringify(head.trimStart().slice(0, 20))}`);
+  options.onFormat?.(format);
+  if (format === 'atom') yield* parseAtomFeed(chunks, { defaultDay: options.defaultDay });
+  else if (format === 'json-lines') yield* jsonLines(chunks, options.defaultDay);
+  else yield* jsonValues(chunks, format === 'json-array' ? 'array' : 'document', options.defaultDay);
+}
