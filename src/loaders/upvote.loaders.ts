@@ -1,0 +1,91 @@
+import type { Db } from '../db/client';
+import type { UserRecord } from '../db/records';
+import { encodeCursor } from '../lib/cursor';
+import { lazy } from '../lib/lazy';
+import type { Page } from '../lib/page';
+import { groupBy } from './group-by';
+
+/** Whether the user has upvoted each paper, in key order. */
+export async function upvotedByUser(db: Db, userId: number, paperIds: readonly string[]): Promise<boolean[]> {
+  const rows = await db.prisma.upvote.findMany({ where: { userId, paperId: { in: [...paperIds] } }, select: { paperId: true } });
+  const upvoted = new Set(rows.map((row) => row.paperId));
+  return paperIds.map((id) => upvoted.has(id));
+}
+
+/** Upvotes cast here per paper (the imported baseline excluded), in key order. */
+export async function localUpvoteCounts(db: Db, paperIds: readonly string[]): Promise<number[]> {
+  const rows = await db.prisma.upvote.groupBy({ by: ['paperId'], where: { paperId: { in: [...paperIds] } }, _count: { _all: true } });
+  const counts = new Map(rows.map((row) => [row.paperId, row._count._all]));
+  return paperIds.map((id) => counts.get(id) ?? 0);
+}
+
+export interface UpvotersKey {
+  readonly paperId: string;
+  readonly limit: number;
+  /** The decoded `after` cursor: the upvote time (ISO) and user id of the last upvoter seen. */
+  readonly after: { readonly upvotedAt: string; readonly userId: number } | null;
+}
+
+/** The cursor kind of upvoter connections: [upvote time ISO, user id]. */
+export const UPVOTERS_CURSOR = 'upvoters';
+
+export const upvotersCacheKey = (key: UpvotersKey) => `${key.paperId}|${key.limit}|${key.after?.upvotedAt ?? ''}|${key.after?.userId ?? ''}`;
+type UpvoterRow = UserRecord & { paperId: string; upvotedAt: Date };
+
+/**
+ * One page of upvoters (newest upvote first, ties by user id) for each key. Keys that share
+ * page arguments, e.g. every paper of a list asking `upvoters(first: 5)`, are read with one
+ * LATERAL query, so the statement count does not grow with the number of papers.
+ */
+export async function upvotersByPaper(
+  db: Db,
+  keys: readonly UpvotersKey[],
+  countFor: (paperId: string) => Promise<number>,
+): Promise<Array<Page<UserRecord>>> {
+  const groups = groupBy(keys, (key) => `${key.limit}|${key.after?.upvotedAt ?? ''}|${key.after?.userId ?? ''}`);
+  const rowsByKey = new Map<UpvotersKey, UpvoterRow[]>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { limit, after } = group[0];
+      const afterAt = after?.upvotedAt ?? null;
+      const afterUser = after?.userId ?? null;
+      const rows =
+        limit === 0
+          ? []
+          : await db.prisma.$queryRaw<UpvoterRow[]>`/* upvotersByPaperIds */
+            SELECT p.id AS "paperId", v.created_at AS "upvotedAt", u.id, u.handle, u.display_name AS "displayName",
+                   u.avatar_url AS "avatarUrl", u.created_at AS "createdAt"
+            FROM unnest(${group.map((key) => key.paperId)}::text[]) AS p(id)
+            CROSS JOIN LATERAL (
+              SELECT up.user_id, up.created_at FROM upvotes up
+              WHERE up.paper_id = p.id
+                AND (${afterAt}::timestamptz IS NULL OR (up.created_at, up.user_id) < (${afterAt}::timestamptz, ${afterUser}::int))
+              ORDER BY up.created_at DESC, up.user_id DESC
+              LIMIT ${limit + 1}
+            ) v
+            JOIN users u ON u.id = v.user_id
+            ORDER BY p.id, v.created_at DESC, v.user_id DESC`;
+      const byPaper = groupBy(rows, (row) => row.paperId);
+      for (const key of group) rowsByKey.set(key, byPaper.get(key.paperId) ?? []);
+    }),
+  );
+  return keys.map((key) => {
+    const rows = rowsByKey.get(key) ?? [];
+    const nodes = rows.slice(0, key.limit).map(({ paperId: _paperId, upvotedAt: _upvotedAt, ...user }) => user);
+    const edges = rows.slice(0, key.limit).map((row, i) => ({
+      node: nodes[i],
+      cursor: encodeCursor(UPVOTERS_CURSOR, [row.upvotedAt.toISOString(), row.id]),
+    }));
+    return {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > key.limit,
+        hasPreviousPage: key.after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: lazy(() => countFor(key.paperId)),
+    };
+  });
+}

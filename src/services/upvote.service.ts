@@ -1,0 +1,139 @@
+import { requireScope } from '../auth/require-scope';
+import type { RequestContext } from '../context';
+import type { Db } from '../db/client';
+import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
+import type { PaperRecord, UserRecord } from '../db/records';
+import { BadUserInputError, NotFoundError } from '../errors/errors';
+import { decodeCursor } from '../lib/cursor';
+import type { ConnectionArgsInput, Page } from '../lib/page';
+import { toPageRequest } from '../lib/page-request';
+import { UPVOTERS_CURSOR } from '../loaders/upvote.loaders';
+import type { Logger } from '../observability/logger';
+import type { AppPubSub } from '../pubsub/create-pubsub';
+import { publishSafely } from '../pubsub/publish-safely';
+import { Topic, type PaperUpvotedPayload } from '../pubsub/topics';
+import { paperIdFromArgument } from './paper.service';
+
+type UpvoteWithPaper = { createdAt: Date; paperId: string; paper: PaperRecord };
+
+const UPVOTED_PAPERS: KeysetOrdering<UpvoteWithPaper> = {
+  kind: 'upvotedPapers',
+  keys: [
+    { field: 'createdAt', direction: 'desc', read: (row) => row.createdAt.toISOString(), parse: (value) => new Date(String(value)) },
+    { field: 'paperId', direction: 'desc', read: (row) => row.paperId, parse: (value) => value },
+  ],
+};
+
+// Prisma's default 2 s wait for a transaction's connection fails bursts of votes on one paper
+// (they queue on its row lock while holding pool connections); the pool's own connect timeout
+// still bounds the wait.
+const WRITE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
+export interface UpvoteDeps {
+  readonly db: Db;
+  readonly pubsub: AppPubSub;
+  readonly log: Logger;
+}
+
+export class UpvoteService {
+  // One database read per event per instance, however many subscribers receive it: the paper
+  // is public data, and every subscriber's fresh loader set is primed from the same read.
+  private readonly eventPapers = new WeakMap<object, Promise<PaperRecord | null>>();
+
+  constructor(private readonly deps: UpvoteDeps) {}
+
+  /** Upvotes as the viewer. Idempotent: a second upvote changes nothing and publishes nothing. */
+  async upvote(ctx: RequestContext, paperIdArgument: string): Promise<PaperRecord> {
+    const viewer = requireScope(ctx.viewer, 'write');
+    const paperId = requirePaperId(paperIdArgument);
+    const { prisma } = this.deps.db;
+    const [inserted, paper] = await prisma.$transaction([
+      prisma.$executeRaw`/* upvotePaper */
+        INSERT INTO upvotes (user_id, paper_id) SELECT ${viewer.userId}, id FROM papers WHERE id = ${paperId}
+        ON CONFLICT (user_id, paper_id) DO NOTHING`,
+      prisma.paper.findUnique({ where: { id: paperId } }),
+    ], WRITE_TRANSACTION);
+    return this.afterWrite(ctx, paperId, paper, true, inserted > 0);
+  }
+
+  /** Withdraws the viewer's upvote. Idempotent: removing a missing upvote changes nothing. */
+  async removeUpvote(ctx: RequestContext, paperIdArgument: string): Promise<PaperRecord> {
+    const viewer = requireScope(ctx.viewer, 'write');
+    const paperId = requirePaperId(paperIdArgument);
+    const { prisma } = this.deps.db;
+    const [deleted, paper] = await prisma.$transaction([
+      prisma.$executeRaw`/* removeUpvote */ DELETE FROM upvotes WHERE user_id = ${viewer.userId} AND paper_id = ${paperId}`,
+      prisma.paper.findUnique({ where: { id: paperId } }),
+    ], WRITE_TRANSACTION);
+    return this.afterWrite(ctx, paperId, paper, false, deleted > 0);
+  }
+
+  /** Papers the viewer upvoted, most recent upvote first. */
+  async upvotedPapers(ctx: RequestContext, args: ConnectionArgsInput): Promise<Page<PaperRecord>> {
+    const viewer = requireScope(ctx.viewer, 'read');
+    const request = toPageRequest(args);
+    const { prisma } = this.deps.db;
+    const where = { userId: viewer.userId };
+    const page = await keysetPage(
+      UPVOTED_PAPERS,
+      request,
+      where,
+      (query) => prisma.upvote.findMany({ ...query, select: { createdAt: true, paperId: true, paper: true } }),
+      () => prisma.upvote.count({ where }),
+    );
+    for (const { node } of page.edges) ctx.loaders.paperById.prime(node.paperId, node.paper);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.paper })), nodes: page.nodes.map((node) => node.paper) };
+  }
+
+  /** Users who upvoted the paper here, newest upvote first (imported upvotes have no users). */
+  upvoters(ctx: RequestContext, paperId: string, args: { first?: number | null; after?: string | null }): Promise<Page<UserRecord>> {
+    const request = toPageRequest({ first: args.first, after: args.after });
+    let after = null;
+    if (request.direction === 'forward' && request.after !== undefined) {
+      const [upvotedAt, userId] = decodeCursor(request.after, UPVOTERS_CURSOR, 2, 'after');
+      if (typeof upvotedAt !== 'string' || Number.isNaN(Date.parse(upvotedAt)) || typeof userId !== 'number' || !Number.isInteger(userId)) {
+        throw new BadUserInputError('after', 'Argument "after" is not a valid cursor for this connection.');
+      }
+      after = { upvotedAt, userId };
+    }
+    return ctx.loaders.upvotersByPaper.load({ paperId, limit: request.limit, after });
+  }
+
+  /** A paperId argument as a versionless arXiv id; BAD_USER_INPUT naming paperId when malformed. */
+  paperIdOf(argument: string): string {
+    return requirePaperId(argument);
+  }
+
+  /** The paper an upvote event is about, read once per event and primed into the subscriber's loaders. */
+  async paperForEvent(ctx: RequestContext, event: PaperUpvotedPayload): Promise<PaperRecord> {
+    let paper = this.eventPapers.get(event);
+    if (!paper) {
+      paper = this.deps.db.prisma.paper.findUnique({ where: { id: event.paperId } });
+      this.eventPapers.set(event, paper);
+    }
+    const record = await paper;
+    if (!record) throw new NotFoundError('Paper', event.paperId);
+    ctx.loaders.paperById.prime(record.id, record);
+    return record;
+  }
+
+  // The count is read in the write's transaction: the trigger's UPDATE holds the paper's row
+  // lock until commit, so the published count is exactly the one this change produced.
+  private async afterWrite(ctx: RequestContext, paperId: string, paper: PaperRecord | null, upvoted: boolean, changed: boolean): Promise<PaperRecord> {
+    if (!paper) throw new NotFoundError('Paper', paperId);
+    // Later fields of this response (and of a batched operation) must see the write.
+    ctx.loaders.paperById.clear(paperId).prime(paperId, paper);
+    ctx.loaders.viewerHasUpvoted.clear(paperId).prime(paperId, upvoted);
+    ctx.loaders.localUpvoteCountByPaperId.clear(paperId);
+    ctx.loaders.upvotersByPaper.clearAll();
+    if (changed) await publishSafely(this.deps.pubsub, ctx.log, Topic.PaperUpvoted, { paperId, upvoteCount: paper.upvoteCount });
+    return paper;
+  }
+}
+
+/** A paperId argument (Paper global id or arXiv id) as a versionless arXiv id, else BAD_USER_INPUT naming paperId. */
+export function requirePaperId(text: string): string {
+  const paperId = paperIdFromArgument(text);
+  if (!paperId) throw new BadUserInputError('paperId', `"${text}" is neither a Paper id nor an arXiv id such as "2407.18232".`);
+  return paperId;
+}
