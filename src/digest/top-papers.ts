@@ -1,0 +1,41 @@
+import type { Db } from '../db/client';
+import { topPapers } from '../db/queries/trending';
+import type { DigestPeriod } from './period';
+
+/** A paper as a digest shows it. */
+export interface DigestPaper {
+  readonly id: string;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly upvoteCount: number;
+  readonly githubRepo: string | null;
+}
+
+/**
+ * The period's trending papers, ranked exactly as the `trending` query ranks them (most upvoted,
+ * ties by arXiv id, withdrawn papers left out), with their visible bylines. Two statements
+ * whatever the limit: the page, then every byline at once.
+ */
+export async function topPapersOfPeriod(db: Db, period: DigestPeriod, limit: number): Promise<DigestPaper[]> {
+  const page = await topPapers(db, {
+    period: period.frequency === 'DAILY' ? 'DAY' : 'WEEK',
+    date: period.from,
+    by: 'UPVOTES',
+    page: { direction: 'forward', limit },
+  });
+  const ids = page.nodes.map((paper) => paper.id);
+  const links = ids.length === 0 ? [] : await db.prisma.paperAuthor.findMany({
+    where: { paperId: { in: ids }, hidden: false },
+    orderBy: [{ paperId: 'asc' }, { position: 'asc' }],
+    select: { paperId: true, author: { select: { name: true } } },
+  });
+  const bylines = new Map<string, string[]>();
+  for (const link of links) bylines.set(link.paperId, [...(bylines.get(link.paperId) ?? []), link.author.name]);
+  return page.nodes.map((paper) => ({
+    id: paper.id,
+    title: paper.title,
+    authors: bylines.get(paper.id) ?? [],
+    upvoteCount: paper.upvoteCount,
+    githubRepo: paper.githubRepo,
+  }));
+}
