@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../context';
 
 /**
- * One structured line per operation (name, type, duration, outcome, error codes) and the full
- * original of every error, masked or not, so a request id in a response leads to its cause.
+ * One structured line per operation (name, type, duration, status, outcome, error codes, request
+ * id and user id) and the full original of every error, masked or not, so a request id in a
+ * response leads to its cause.
  */
 export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -22,6 +23,9 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ operationName, operation, response }) {
           contextValue.log.info(
             {
+              // The request's child logger already carries userId for signed-in callers; anonymous
+              // ones say so explicitly, so "no user" and "field missing" are not confused.
+              ...(!('userId' in contextValue.log.bindings()) && { userId: contextValue.viewer?.userId ?? null }),
               operationName: operationName ?? null,
               operationType: operation?.operation ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
