@@ -47,3 +47,10 @@ export class ServiceUnavailableError extends AppError {
     super(message, ErrorCode.ServiceUnavailable, {}, { status: 503 });
   }
 }
+
+/** An unexpected failure; the message never carries internals (they are logged with the request id). */
+export class InternalServerError extends AppError {
+  constructor(message = 'Internal server error.') {
+    super(message, ErrorCode.InternalServerError, {}, { status: 500 });
+  }
+}

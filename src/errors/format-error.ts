@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './codes';
 
@@ -35,6 +35,9 @@ export function createFormatError(options: FormatErrorOptions) {
     if (original instanceof AppError || (typeof code === 'string' && CLIENT_FACING_CODES.has(code))) {
       return options.includeStack ? formatted : { ...formatted, extensions: strip(formatted.extensions) };
     }
+    if (isUncodedRequestError(original)) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     if (options.isUnavailable(original)) {
       return {
         message: 'The database is temporarily unavailable; retry shortly.',
@@ -52,3 +55,12 @@ export function createFormatError(options: FormatErrorOptions) {
   };
 }
 
+
+// Apollo reports a few request problems (an APQ hash that does not match its query, an
+// unsupported APQ version) as code-less GraphQLErrors with a 4xx status: the client's fault,
+// with a safe message, so they become BAD_REQUEST instead of a masked internal error.
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}

@@ -3,10 +3,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/load-config';
 import type { RequestContext } from '../context';
+import { createLogger } from '../observability/logger';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { createFormatError } from '../errors/format-error';
+import { queryLimitsPlugin } from './plugins/query-limits.plugin';
+import { rateLimitPlugin } from './plugins/rate-limit.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
+import { unavailablePlugin } from './plugins/unavailable.plugin';
+import { documentLimitsRule } from './query-limits/document-limits';
+import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter';
 
 /**
  * Every option Apollo would otherwise derive from NODE_ENV is set from our config, so the
@@ -16,10 +22,19 @@ export function createApolloServer(
   config: Config,
   schema: GraphQLSchema,
   extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
+  // app.ts passes the Redis-backed limiter it closes on stop; in-process callers get one in memory.
+  limiter: RateLimiter = createRateLimiter({ log: createLogger('silent') }),
 ): ApolloServer<RequestContext> {
   const development = config.nodeEnv === 'development';
+  const { limits } = config;
   return new ApolloServer<RequestContext>({
     schema,
+    // The parser stops at maxTokens with a 400 GRAPHQL_PARSE_FAILED, before building any AST.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [documentLimitsRule(limits)],
+    // Arrays of operations are refused (400): one HTTP request is one operation, so every
+    // limit and the rate limit apply to it whole.
+    allowBatchedHttpRequests: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
@@ -32,6 +47,9 @@ export function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
       requestIdPlugin(),
       requestLogPlugin(),
+      queryLimitsPlugin({ maxCost: limits.maxCost }),
+      rateLimitPlugin({ limiter, limits }),
+      unavailablePlugin(),
       ...extraPlugins,
     ],
   });

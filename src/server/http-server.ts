@@ -3,7 +3,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { RequestContext } from '../context';
 import type { Logger } from '../observability/logger';
+import { clientIp } from './client-ip';
+import { acceptsGraphQLResponse, isJsonRequest } from './content-negotiation';
+import { contextOrCodedError } from './context-errors';
+import type { Cors } from './cors';
 import { sendJson, sendRequestError } from './json-response';
+import { rememberClient } from './rate-limit/request-budget';
 import { BodyTooLargeError, readBody } from './read-body';
 
 export interface HttpRoutesDeps {
@@ -18,6 +23,10 @@ export interface HttpRoutesDeps {
   readonly playground?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Extra GET routes (metrics, static assets); returns false when the path is not theirs. */
   readonly extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+  /** CORS for /graphql (CORS_ORIGINS); absent: no CORS headers, preflights get 204 without them. */
+  readonly cors?: Cors;
+  /** Read the client IP from X-Forwarded-For (TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -48,6 +57,7 @@ async function route(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerResp
     return readiness(deps, res);
   }
   if (url.pathname === '/graphql') {
+    if (deps.cors?.handle(req, res)) return;
     if (req.method === 'GET' && deps.playground?.(req, res)) return;
     return graphql(deps, req, res, url, requestId);
   }
@@ -78,6 +88,9 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
     res.setHeader('allow', 'GET, POST');
     return sendRequestError(res, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed on /graphql; use GET or POST.`, requestId);
   }
+  if (!acceptsGraphQLResponse(req)) {
+    return sendRequestError(res, 406, 'NOT_ACCEPTABLE', 'The Accept header admits neither application/graphql-response+json nor application/json.', requestId);
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -95,23 +108,31 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
       throw error;
     }
     const contentType = headers.get('content-type') ?? '';
-    if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || /^application\/json/i.test(contentType)) {
-      const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase();
-      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-        return sendRequestError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported charset "${charset}"; send UTF-8.`, requestId);
-      }
-      try {
-        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
-      } catch {
-        return sendRequestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.', requestId);
-      }
-    } else {
-      body = raw.toString('utf8');
+    if (!isJsonRequest(contentType)) {
+      return sendRequestError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported Content-Type "${contentType.slice(0, 80)}"; POST a JSON body with "Content-Type: application/json".`, requestId);
+    }
+    const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return sendRequestError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported charset "${charset.slice(0, 40)}"; send UTF-8.`, requestId);
+    }
+    try {
+      body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendRequestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.', requestId);
     }
   }
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: () => deps.contextFor(req, requestId),
+    context: () =>
+      contextOrCodedError(
+        async () => {
+          const context = await deps.contextFor(req, requestId);
+          rememberClient(context, { ip: clientIp(req, deps.trustProxy ?? false) });
+          return context;
+        },
+        requestId,
+        deps.log,
+      ),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;

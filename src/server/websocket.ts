@@ -3,14 +3,22 @@ import type { GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { LimitsConfig } from '../config/limits-config';
 import type { RequestContext } from '../context';
 import type { Logger } from '../observability/logger';
+import { clientIp } from './client-ip';
+import { createConnectionGate, guardOperation } from './websocket-limits';
+import { formatWebSocketErrors } from './websocket-errors';
+import type { RateLimiter } from './rate-limit/rate-limiter';
 
 export interface WebSocketDeps {
   readonly httpServer: HttpServer;
   readonly schema: GraphQLSchema;
   readonly log: Logger;
   readonly maxPayloadBytes: number;
+  /** The same query limits and rate limits as HTTP, plus connection and flood bounds. */
+  readonly limits: LimitsConfig;
+  readonly limiter: RateLimiter;
   /** Builds a connection's context from its connection_init payload; throws to refuse it. */
   readonly contextFor: (request: IncomingMessage, connectionParams: Record<string, unknown> | undefined) => Promise<RequestContext>;
 }
@@ -24,7 +32,14 @@ export interface WebSocketTransport {
 
 /** graphql-ws on the HTTP server's /graphql path; queries and subscriptions share one endpoint. */
 export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
-  const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: deps.maxPayloadBytes });
+  const gate = createConnectionGate(deps.limits);
+  const wss = new WebSocketServer({
+    server: deps.httpServer,
+    path: '/graphql',
+    maxPayload: deps.maxPayloadBytes,
+    verifyClient: (info, done) => gate.verifyClient(info, done),
+  });
+  wss.on('connection', (socket, request) => gate.track(socket, request));
   const contexts = new WeakMap<object, RequestContext>();
   let active = 0;
   const disposable = useServer<Record<string, unknown> | undefined>(
@@ -42,12 +57,20 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
         }
       },
       context: (ctx) => contexts.get(ctx.extra) as RequestContext,
-      onSubscribe: () => {
-        active += 1;
+      onSubscribe: async (ctx, _id, payload) => {
+        const context = contexts.get(ctx.extra) as RequestContext;
+        const client = { ip: clientIp(ctx.extra.request, deps.limits.trustProxy), openSubscriptions: Object.keys(ctx.subscriptions).length };
+        const prepared = await guardOperation({ schema: deps.schema, limits: deps.limits, limiter: deps.limiter }, payload, context, client);
+        if (!Array.isArray(prepared)) active += 1;
+        return prepared;
       },
       onComplete: () => {
         active -= 1;
       },
+      // Resolver errors and refusals are masked and coded exactly as over HTTP.
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: formatWebSocketErrors(result.errors, contexts.get(ctx.extra), deps.log) } : undefined,
+      onError: (ctx, _id, _payload, errors) => formatWebSocketErrors(errors, contexts.get(ctx.extra), deps.log),
     },
     wss,
   );

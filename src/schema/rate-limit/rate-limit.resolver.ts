@@ -1,0 +1,17 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { budgetOf } from '../../server/rate-limit/request-budget';
+import { RateLimit } from './rate-limit.type';
+
+@Resolver(() => RateLimit)
+export class RateLimitResolver {
+  @Query(() => RateLimit, {
+    nullable: true,
+    complexity: 1,
+    description: 'Your rate-limit budget after this operation (GitHub style). Null only for operations that bypass the HTTP and websocket transports (in-process execution).',
+  })
+  rateLimit(@Ctx() ctx: RequestContext): RateLimit | null {
+    const decision = budgetOf(ctx);
+    return decision ? { cost: decision.cost, limit: decision.limit, remaining: decision.remaining, resetAt: decision.resetAt } : null;
+  }
+}
