@@ -6,10 +6,19 @@ import { createRequestContext, type RequestContext } from './context';
 import { createDb, type Db } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoIfEmpty } from './import/demo-data';
+import { createDigestRuntime } from './digest/digest-runtime';
+import { createDigestPages } from './digest/digest-pages';
 import { createLogger, type Logger } from './observability/logger';
+import { bearerToken } from './auth/bearer';
+import { createPubSub, type AppPubSub } from './pubsub/create-pubsub';
+import { createMetrics } from './observability/metrics';
 import { buildSchema } from './schema/build-schema';
 import { createApolloServer } from './server/apollo';
+import { createCors } from './server/cors';
 import { createHttpHandler } from './server/http-server';
+import { createRateLimiter } from './server/rate-limit/rate-limiter';
+import { createPlayground } from './server/playground/playground';
+import { metricsPlugin } from './server/plugins/metrics.plugin';
 import { attachWebSocket, type WebSocketTransport } from './server/websocket';
 import { createServices, type Services } from './services';
 
@@ -24,6 +33,7 @@ export interface App {
   readonly log: Logger;
   readonly httpServer: Server;
   readonly websocket: WebSocketTransport;
+  readonly pubsub: AppPubSub;
 }
 
 export interface AppOverrides {
@@ -53,34 +63,54 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (seeded) log.info({ created: seeded.created, skipped: seeded.skipped.length }, 'demo papers loaded');
   }
 
-  const services = createServices({ db, log });
+  const pubsub = await createPubSub({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
+  const digest = createDigestRuntime({ db, log, config: config.digest });
+  const services = createServices({ db, log, pubsub, digestMailer: digest.confirmationMailer });
   const contextDeps = { db, services, log };
-  const contextFor = async (_req: IncomingMessage, requestId: string): Promise<RequestContext> =>
-    createRequestContext(contextDeps, { requestId, viewer: null });
+  // Authentication happens before the loaders are built, so viewer-specific caches are per viewer.
+  const authenticatedContext = async (authorization: unknown, requestId: string): Promise<RequestContext> => {
+    const token = bearerToken(authorization);
+    const viewer = token ? await services.identity.authenticate(token) : null;
+    return createRequestContext(contextDeps, { requestId, viewer });
+  };
+  const contextFor = (req: IncomingMessage, requestId: string): Promise<RequestContext> =>
+    authenticatedContext(req.headers.authorization, requestId);
+  const digestPages = createDigestPages({ service: services.digestSubscriptions, contextFor: (req) => contextFor(req, crypto.randomUUID()) });
 
-  const schema = await buildSchema();
-  const httpServer = createServer();
-  httpServer.requestTimeout = 30_000;
-  httpServer.headersTimeout = 10_000;
+  const schema = await buildSchema({ pubSub: pubsub });
+  // Node enforces the timeouts below on this interval (default 30 s), so keep it short.
+  const httpServer = createServer({ connectionsCheckingInterval: 1000 });
+  // Slowloris bounds: a client must finish its headers, and its whole request, in time.
+  httpServer.requestTimeout = config.limits.httpRequestTimeoutMs;
+  httpServer.headersTimeout = config.limits.httpHeadersTimeoutMs;
+  const limiter = createRateLimiter({ redisUrl: config.redisUrl, log });
   httpServer.keepAliveTimeout = 5_000;
   const websocket = attachWebSocket({
     httpServer,
     schema,
     log,
-    maxPayloadBytes: 64 * 1024,
-    contextFor: async () => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null }),
+    maxPayloadBytes: config.limits.wsMaxPayloadBytes,
+    limits: config.limits,
+    limiter,
+    contextFor: (_request, connectionParams) => authenticatedContext(connectionParams?.authorization, crypto.randomUUID()),
   });
-  const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const metrics = createMetrics({ db, activeSubscriptions: () => websocket.activeSubscriptions() });
+  const playground = createPlayground({ enabled: config.playground, endpoint: '/graphql' });
+  const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics)], limiter);
   await apollo.start();
   httpServer.on(
     'request',
     createHttpHandler({
       apollo,
       log,
-      bodyLimitBytes: 1024 * 1024,
+      bodyLimitBytes: config.limits.bodyLimitBytes,
+      cors: createCors(config.limits.corsOrigins),
+      trustProxy: config.limits.trustProxy,
       readinessTimeoutMs: 2000,
       contextFor,
       checkDatabase: () => db.ping(),
+      playground: playground.page,
+      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || digestPages(req, res),
     }),
   );
 
@@ -95,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     log,
     httpServer,
     websocket,
+    pubsub,
     async start() {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -103,12 +134,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const { port } = httpServer.address() as AddressInfo;
       url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
       log.info({ url: `${url}/graphql`, database: db.engine }, 'server listening');
+      digest.startSchedule();
       return url;
     },
     stop() {
       stopping ??= (async () => {
         await websocket.close();
         await apollo.stop();
+        await limiter.close();
+        await pubsub.close();
+        await digest.stop(() => services.digestSubscriptions.whenIdle());
+        metrics.close();
         if (!overrides.db) await db.close();
       })();
       return stopping;

@@ -16,7 +16,7 @@ export interface RequestContext {
   readonly services: Services;
   readonly log: Logger;
   /** Replaced by renewLoaders(); read it through the context, never keep a reference. */
-  readonly loaders: Loaders;
+  loaders: Loaders;
   /** Swaps in a fresh loader set: subscriptions call it per event so caches live one event. */
   renewLoaders(): void;
 }
@@ -31,17 +31,16 @@ export function createRequestContext(
   deps: ContextDeps,
   request: { requestId: string; viewer: Viewer | null },
 ): RequestContext {
-  let loaders = createLoaders(deps.db, request.viewer);
   return {
     requestId: request.requestId,
     viewer: request.viewer,
     services: deps.services,
     log: deps.log.child({ requestId: request.requestId, ...(request.viewer && { userId: request.viewer.userId }) }),
-    get loaders() {
-      return loaders;
-    },
-    renewLoaders() {
-      loaders = createLoaders(deps.db, request.viewer);
+    loaders: createLoaders(deps.db, request.viewer),
+    // A plain property and a method rather than a closure: Apollo clones the context object per
+    // operation, and a clone keeps working only if renewal acts on the object it is called on.
+    renewLoaders(this: RequestContext) {
+      this.loaders = createLoaders(deps.db, request.viewer);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { ConfigError } from './config-error';
 import { boolean, Env, integer, oneOf, optionalUrl, text } from './env-readers';
+import { readLimitsConfig, type LimitsConfig } from './limits-config';
+import { readDigestConfig, type DigestConfig } from './digest-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,10 +20,16 @@ export interface Config {
   readonly dbConnectTimeoutMs: number;
   readonly dbStatementTimeoutMs: number;
   readonly redisUrl: string | undefined;
+  /** Prefix of Redis pub/sub channel names; deployments sharing one Redis use different prefixes. */
+  readonly redisChannelPrefix: string;
   readonly logLevel: LogLevel;
   readonly introspection: boolean;
   readonly playground: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Query limits, rate limits, CORS, HTTP and websocket bounds. */
+  readonly limits: LimitsConfig;
+  /** SMTP or outbox, sender address, schedule and links of the email digest. */
+  readonly digest: DigestConfig;
 }
 
 /** Parses and validates the whole environment; throws one ConfigError naming every bad variable. */
@@ -41,10 +49,13 @@ export function loadConfig(env: Env): Config {
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', { default: 5000, min: 100, max: 120000 }, problems),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', { default: 10000, min: 100, max: 600000 }, problems),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems),
+    redisChannelPrefix: text(env, 'REDIS_CHANNEL_PREFIX', 'daily-papers'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
     introspection: boolean(env, 'INTROSPECTION', true, problems),
     playground: boolean(env, 'PLAYGROUND', !production, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', { default: 10000, min: 0, max: 600000 }, problems),
+    limits: readLimitsConfig(env, problems),
+    digest: readDigestConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

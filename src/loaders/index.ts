@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/client';
-import { authorsByPaperId } from './author.loaders';
-import { papersById } from './paper.loaders';
+import { authorsById, authorsByPaperId } from './author.loaders';
+import { daysByDate } from './day.loaders';
+import { paperCountsByAuthor, paperCountsByDay, papersById, papersOfParent, papersOfParentCacheKey, type PapersOfParentKey } from './paper.loaders';
+import { localUpvoteCounts, upvotedByUser, upvotersByPaper, upvotersCacheKey, type UpvotersKey } from './upvote.loaders';
+import { usersById } from './user.loaders';
 
 /** The viewer a request runs for; loaders that answer per viewer key their caches by it. */
 export interface LoaderViewer {
@@ -12,10 +15,30 @@ export interface LoaderViewer {
  * One set per request (and per subscription event), built after authentication so that a
  * viewer-specific cache never serves another user.
  */
-export function createLoaders(db: Db, _viewer: LoaderViewer | null) {
+export function createLoaders(db: Db, viewer: LoaderViewer | null) {
+  const localUpvoteCountByPaperId = new DataLoader((ids: readonly string[]) => localUpvoteCounts(db, ids));
+  const paperCountByAuthor = new DataLoader((ids: readonly number[]) => paperCountsByAuthor(db, ids));
+  const paperCountByDayDate = new DataLoader((days: readonly string[]) => paperCountsByDay(db, days));
   return {
     paperById: new DataLoader((ids: readonly string[]) => papersById(db, ids)),
     authorsByPaperId: new DataLoader((ids: readonly string[]) => authorsByPaperId(db, ids)),
+    authorById: new DataLoader((ids: readonly number[]) => authorsById(db, ids)),
+    dayByDate: new DataLoader((dates: readonly string[]) => daysByDate(db, dates)),
+    paperCountByAuthorId: paperCountByAuthor,
+    paperCountByDay: paperCountByDayDate,
+    papersOfParent: new DataLoader(
+      (keys: readonly PapersOfParentKey[]) =>
+        papersOfParent(db, keys, (key) => (key.parent === 'author' ? paperCountByAuthor.load(Number(key.parentId)) : paperCountByDayDate.load(String(key.parentId)))),
+      { cacheKeyFn: papersOfParentCacheKey },
+    ),
+    userById: new DataLoader((ids: readonly number[]) => usersById(db, ids)),
+    viewerHasUpvoted: new DataLoader((ids: readonly string[]) =>
+      viewer ? upvotedByUser(db, viewer.userId, ids) : Promise.resolve(ids.map(() => false))),
+    localUpvoteCountByPaperId,
+    upvotersByPaper: new DataLoader(
+      (keys: readonly UpvotersKey[]) => upvotersByPaper(db, keys, (id) => localUpvoteCountByPaperId.load(id)),
+      { cacheKeyFn: upvotersCacheKey },
+    ),
   };
 }
 

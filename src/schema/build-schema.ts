@@ -1,19 +1,31 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type PubSub } from 'type-graphql';
+import { createInProcessPubSub } from '../pubsub/in-process-pubsub';
 import { resolvers } from './resolvers';
 
 export interface SchemaOptions {
-  /** Subscriptions publish through it; omitted when only printing the schema. */
+  /** Subscriptions listen on it; omitted (printing the schema, in-process tests) a private in-process one stands in. */
   readonly pubSub?: PubSub;
 }
 
+// TypeGraphQL has no option for the root types' descriptions; they ship in schema.graphql and the Playground.
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads: papers, days, authors, search, trending and the viewer. Anonymous unless a bearer token is sent.',
+  Mutation: 'Writes. Each takes one `input` and returns a payload; needs "Authorization: Bearer <token>" unless stated otherwise.',
+  Subscription: 'Live events over graphql-ws on /graphql (protocol graphql-transport-ws).',
+} as const;
+
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({
+  const schema = await buildTypeGraphQLSchema({
     resolvers,
-    pubSub: options.pubSub,
+    pubSub: options.pubSub ?? createInProcessPubSub(),
     validate: false,
     emitSchemaFile: false,
   });
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root && !root.description) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
+  return schema;
 }
 
 /** The SDL committed as schema.graphql: sorted, so diffs show real changes only. */

@@ -1,16 +1,39 @@
 import type { Db } from '../db/client';
 import type { Logger } from '../observability/logger';
 import { PaperService } from './paper.service';
+import { AuthorService } from './author.service';
+import { FeedService } from './feed.service';
+import { NodeService } from './node.service';
+import { SearchService } from './search.service';
+import { TrendingService } from './trending.service';
+import { createInProcessPubSub, type AppPubSub } from '../pubsub/create-pubsub';
+import { IdentityService } from './identity.service';
+import { SubmissionService } from './submission.service';
+import { UpvoteService } from './upvote.service';
+import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer } from './digest-subscription.service';
 
 export interface ServiceDeps {
   readonly db: Db;
   readonly log: Logger;
+  /** Where services publish events after commit; in-process when omitted (CLI, tests). */
+  readonly pubsub?: AppPubSub;
+  /** Sends digest confirmation mail (src/digest); without it subscribing works but the mail fails and is logged. */
+  readonly digestMailer?: DigestConfirmationMailer;
 }
 
 /** Builds every domain service once per process. */
 export function createServices(deps: ServiceDeps) {
   return {
     papers: new PaperService(deps),
+    feed: new FeedService(deps),
+    authors: new AuthorService(deps),
+    search: new SearchService(deps),
+    trending: new TrendingService(deps),
+    nodes: new NodeService(),
+    identity: new IdentityService(deps),
+    upvotes: new UpvoteService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
+    submissions: new SubmissionService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
+    digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer }),
   };
 }
 
