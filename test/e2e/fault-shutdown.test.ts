@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { TEST_DATABASE_URL } from '../support/services';
 import { STARTUP_TIMEOUT_MS } from './abuse-support';
+import { compileApp, type CompiledApp } from '../support/compiled-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** Starts the built server (`npm run build` first) and resolves with its URL from the "server listening" log line. */
-function startBuiltServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: () => string }> {
-  const child = spawn(process.execPath, ['dist/main.js'], {
+/** Starts the compiled server in its own process and resolves with its URL from the "server listening" log line. */
+function startBuiltServer(main: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: () => string }> {
+  const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_MS: '8000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,8 +36,14 @@ describe('SIGTERM', () => {
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   let child: ChildProcess | undefined;
+  let app: CompiledApp | undefined;
+
+  beforeAll(() => {
+    app = compileApp();
+  });
 
   afterAll(async () => {
+    app?.remove();
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await database?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -51,7 +58,7 @@ describe('SIGTERM', () => {
       dataDir = mkdtempSync(join(tmpdir(), 'sigterm-'));
       env.DATA_DIR = dataDir;
     }
-    const started = await startBuiltServer(env);
+    const started = await startBuiltServer(app!.entry('main'), env);
     child = started.child;
     const { url } = started;
     const { port } = new URL(url);

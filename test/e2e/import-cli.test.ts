@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { createDb, type Db } from '../../src/db/client';
 import { writeSyntheticFeed } from '../../src/import/synthetic-feed';
+import { compileApp, type CompiledApp } from '../support/compiled-app';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -15,26 +15,12 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const ROOT = join(__dirname, '..', '..');
 const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
 const work = mkdtempSync(join(tmpdir(), 'import-cli-'));
-const APP = join(work, 'app');
-const CLI = join(APP, 'src', 'cli', 'import.js');
 
-function compileSources(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) compileSources(join(from, entry.name), join(to, entry.name));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-      const { outputText } = ts.transpileModule(readFileSync(join(from, entry.name), 'utf8'), {
-        fileName: entry.name,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true },
-      });
-      writeFileSync(join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
-    }
-  }
-}
+let app: CompiledApp;
+let CLI: string;
 beforeAll(() => {
-  compileSources(join(ROOT, 'src'), join(APP, 'src'));
-  symlinkSync(join(ROOT, 'prisma'), join(APP, 'prisma'));
-  symlinkSync(join(ROOT, 'node_modules'), join(APP, 'node_modules'));
+  app = compileApp();
+  CLI = app.entry('cli/import');
 });
 
 interface Run {
@@ -60,7 +46,10 @@ function start(args: string[], env: Record<string, string>, stdin?: string, node
 }
 const cli = (args: string[], env: Record<string, string>, stdin?: string, nodeOptions: string[] = []) => start(args, env, stdin, nodeOptions).done;
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  app?.remove();
+});
 
 describe.each(ENGINES)('npm run import on %s', (engine) => {
   let database: TestDatabase | null = null;

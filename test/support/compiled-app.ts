@@ -1,0 +1,46 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface CompiledApp {
+  /** The tree's root: src/ compiled to .js beside links to prisma/, demo/ and node_modules/. */
+  readonly root: string;
+  /** Path of a compiled entry point, e.g. entry('main') or entry('cli/import'). */
+  entry(name: string): string;
+  remove(): void;
+}
+
+function compileSources(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) compileSources(join(from, entry.name), join(to, entry.name));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      const { outputText } = ts.transpileModule(readFileSync(join(from, entry.name), 'utf8'), {
+        fileName: entry.name,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false },
+      });
+      writeFileSync(join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
+    } else {
+      copyFileSync(join(from, entry.name), join(to, entry.name));
+    }
+  }
+}
+
+/**
+ * Compiles the sources for child processes that run the app as production does, so tests that
+ * spawn a server or a CLI need no prior `npm run build` (a fresh clone has no dist/). tsc's
+ * transpileModule keeps the decorator metadata TypeGraphQL needs.
+ */
+export function compileApp(): CompiledApp {
+  const root = join(mkdtempSync(join(tmpdir(), 'compiled-app-')), 'app');
+  compileSources(join(ROOT, 'src'), join(root, 'src'));
+  for (const linked of ['prisma', 'demo', 'node_modules']) symlinkSync(join(ROOT, linked), join(root, linked));
+  return {
+    root,
+    entry: (name) => join(root, 'src', `${name}.js`),
+    remove: () => rmSync(join(root, '..'), { recursive: true, force: true }),
+  };
+}
