@@ -65,7 +65,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const pubsub = await createPubSub({ redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix, log });
   const digest = createDigestRuntime({ db, log, config: config.digest });
-  const services = createServices({ db, log, pubsub, digestMailer: digest.confirmationMailer });
+  const limiter = createRateLimiter({ redisUrl: config.redisUrl, log });
+  const services = createServices({
+    db,
+    log,
+    pubsub,
+    digestMailer: digest.confirmationMailer,
+    digestThrottle: {
+      limiter,
+      perAddressPerHour: config.digest.subscribeLimitPerAddress,
+      perIpPerHour: config.digest.subscribeLimitPerIp,
+    },
+  });
   const contextDeps = { db, services, log };
   // Authentication happens before the loaders are built, so viewer-specific caches are per viewer.
   const authenticatedContext = async (authorization: unknown, requestId: string): Promise<RequestContext> => {
@@ -83,7 +94,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Slowloris bounds: a client must finish its headers, and its whole request, in time.
   httpServer.requestTimeout = config.limits.httpRequestTimeoutMs;
   httpServer.headersTimeout = config.limits.httpHeadersTimeoutMs;
-  const limiter = createRateLimiter({ redisUrl: config.redisUrl, log });
   httpServer.keepAliveTimeout = 5_000;
   const websocket = attachWebSocket({
     httpServer,

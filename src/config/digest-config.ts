@@ -14,6 +14,9 @@ export interface DigestConfig {
   readonly publicBaseUrl: string;
   /** Papers per digest. */
   readonly topN: number;
+  /** subscribeToDigest requests allowed per address, and per client IP, each hour (mail-bombing guard). */
+  readonly subscribeLimitPerAddress: number;
+  readonly subscribeLimitPerIp: number;
 }
 
 export function readDigestConfig(env: Env, problems: string[]): DigestConfig {
@@ -34,5 +37,7 @@ export function readDigestConfig(env: Env, problems: string[]): DigestConfig {
     schedule,
     publicBaseUrl: (optionalUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], problems) ?? 'http://localhost:4000').replace(/\/+$/, ''),
     topN: integer(env, 'DIGEST_TOP_N', { default: 10, min: 1, max: 50 }, problems),
+    subscribeLimitPerAddress: integer(env, 'DIGEST_SUBSCRIBE_LIMIT_PER_ADDRESS', { default: 5, min: 1, max: 10_000 }, problems),
+    subscribeLimitPerIp: integer(env, 'DIGEST_SUBSCRIBE_LIMIT_PER_IP', { default: 20, min: 1, max: 100_000 }, problems),
   };
 }

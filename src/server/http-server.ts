@@ -8,7 +8,7 @@ import { acceptsGraphQLResponse, isJsonRequest } from './content-negotiation';
 import { contextOrCodedError } from './context-errors';
 import type { Cors } from './cors';
 import { sendJson, sendRequestError } from './json-response';
-import { rememberClient } from './rate-limit/request-budget';
+import { rememberClient } from '../lib/request-client';
 import { BodyTooLargeError, readBody } from './read-body';
 
 export interface HttpRoutesDeps {

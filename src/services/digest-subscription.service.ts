@@ -3,8 +3,9 @@ import { hashSecret } from '../auth/token';
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import type { DigestSubscription as DigestSubscriptionRecord } from '../db/generated/client';
-import { BadUserInputError } from '../errors/errors';
+import { BadUserInputError, RateLimitedError } from '../errors/errors';
 import { normalizeEmail } from '../lib/email-address';
+import { clientIpOf } from '../lib/request-client';
 import type { Logger } from '../observability/logger';
 
 export type { DigestSubscriptionRecord };
@@ -31,11 +32,18 @@ export interface DigestConfirmationMailer {
   sendConfirmation(mail: ConfirmationMail): Promise<void>;
 }
 
+/** Spends from a named budget; the app passes its rate limiter (shared through Redis when configured). */
+export interface SubscribeThrottle {
+  consume(key: string, cost: number, rule: { limit: number; windowMs: number }): Promise<{ allowed: boolean; resetAt: Date }>;
+}
+
 export interface DigestSubscriptionDeps {
   readonly db: Db;
   readonly log: Logger;
   readonly mailer: DigestConfirmationMailer;
   readonly now?: () => Date;
+  /** Tighter limits than the API's general budget, because every accepted request may send mail. */
+  readonly throttle?: { readonly limiter: SubscribeThrottle; readonly perAddressPerHour: number; readonly perIpPerHour: number };
 }
 
 // 256 random bits, base64url: 43 characters. Only the SHA-256 is stored, so a database leak
@@ -63,6 +71,8 @@ export class DigestSubscriptionService {
   async subscribe(ctx: RequestContext, input: { email: string; frequency: string }): Promise<{ email: string }> {
     const email = requireEmail(input.email);
     const frequency = requireFrequency(input.frequency);
+    await this.throttle(`digest-subscribe:ip:${clientIpOf(ctx)}`, (t) => t.perIpPerHour);
+    await this.throttle(`digest-subscribe:address:${email}`, (t) => t.perAddressPerHour);
     let mail: ConfirmationMail | null;
     try {
       mail = await this.recordRequest(email, frequency, ctx.viewer?.userId ?? null);
@@ -73,6 +83,17 @@ export class DigestSubscriptionService {
     }
     if (mail) this.sendInBackground(mail);
     return { email };
+  }
+
+  // The same refusal for known and unknown addresses, so the limit reveals nothing either.
+  private async throttle(key: string, limitOf: (t: NonNullable<DigestSubscriptionDeps['throttle']>) => number): Promise<void> {
+    const throttle = this.deps.throttle;
+    if (!throttle) return;
+    const decision = await throttle.limiter.consume(key, 1, { limit: limitOf(throttle), windowMs: 3_600_000 });
+    if (!decision.allowed) {
+      const seconds = Math.max(1, Math.ceil((decision.resetAt.getTime() - this.now().getTime()) / 1000));
+      throw new RateLimitedError(seconds, `Too many subscription requests; retry in ${seconds} s.`);
+    }
   }
 
   /** Confirms with the token from the confirmation mail. Single use; expires after 48 hours. */

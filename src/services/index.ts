@@ -10,7 +10,7 @@ import { createInProcessPubSub, type AppPubSub } from '../pubsub/create-pubsub';
 import { IdentityService } from './identity.service';
 import { SubmissionService } from './submission.service';
 import { UpvoteService } from './upvote.service';
-import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer } from './digest-subscription.service';
+import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer, type DigestSubscriptionDeps } from './digest-subscription.service';
 
 export interface ServiceDeps {
   readonly db: Db;
@@ -19,6 +19,8 @@ export interface ServiceDeps {
   readonly pubsub?: AppPubSub;
   /** Sends digest confirmation mail (src/digest); without it subscribing works but the mail fails and is logged. */
   readonly digestMailer?: DigestConfirmationMailer;
+  /** Per-address and per-IP limits on subscribeToDigest; unlimited when omitted (CLI, tests). */
+  readonly digestThrottle?: DigestSubscriptionDeps['throttle'];
 }
 
 /** Builds every domain service once per process. */
@@ -33,7 +35,7 @@ export function createServices(deps: ServiceDeps) {
     identity: new IdentityService(deps),
     upvotes: new UpvoteService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
     submissions: new SubmissionService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
-    digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer }),
+    digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer, throttle: deps.digestThrottle }),
   };
 }
 

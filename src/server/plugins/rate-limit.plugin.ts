@@ -6,7 +6,8 @@ import { requestCost } from '../query-limits/request-cost';
 import { pointsFor, rateLimitSubject, retryAfterSeconds } from '../rate-limit/rate-limit-policy';
 import type { RateLimitDecision } from '../rate-limit/rate-limit-store';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
-import { clientIpOf, rememberBudget } from '../rate-limit/request-budget';
+import { clientIpOf } from '../../lib/request-client';
+import { rememberBudget } from '../rate-limit/request-budget';
 
 /**
  * Cost-based rate limiting (GitHub style): an operation spends its computed cost before any
