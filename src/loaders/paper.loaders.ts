@@ -3,7 +3,7 @@ import type { PaperRecord } from '../db/records';
 import { cursorOf, type KeysetOrdering } from '../db/queries/keyset';
 import { papersOfParents, type PaperParent } from '../db/queries/papers-by-parent';
 import { decodeCursor } from '../lib/cursor';
-import { lazy } from '../lib/lazy';
+import { forwardPage } from '../lib/forward-page';
 import type { Page } from '../lib/page';
 import { groupBy } from './group-by';
 
@@ -51,22 +51,16 @@ export async function papersOfParent(
       for (const key of group) rowsByKey.set(key, byParent.get(key.parentId) ?? []);
     }),
   );
-  return keys.map((key) => {
-    const rows = rowsByKey.get(key) ?? [];
-    const nodes = rows.slice(0, key.limit);
-    const edges = nodes.map((node) => ({ node, cursor: cursorOf(key.ordering, node) }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > key.limit,
-        hasPreviousPage: key.after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: lazy(() => countFor(key)),
-    };
-  });
+  return keys.map((key) =>
+    forwardPage({
+      rows: rowsByKey.get(key) ?? [],
+      limit: key.limit,
+      afterCursor: key.after !== null,
+      nodeOf: (row) => row,
+      cursorOf: (row) => cursorOf(key.ordering, row),
+      count: () => countFor(key),
+    }),
+  );
 }
 
 /** How many papers each author is in the byline of (each paper once), in key order. */

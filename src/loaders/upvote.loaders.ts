@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import type { UserRecord } from '../db/records';
 import { encodeCursor } from '../lib/cursor';
-import { lazy } from '../lib/lazy';
+import { forwardPage } from '../lib/forward-page';
 import type { Page } from '../lib/page';
 import { groupBy } from './group-by';
 
@@ -69,23 +69,14 @@ export async function upvotersByPaper(
       for (const key of group) rowsByKey.set(key, byPaper.get(key.paperId) ?? []);
     }),
   );
-  return keys.map((key) => {
-    const rows = rowsByKey.get(key) ?? [];
-    const nodes = rows.slice(0, key.limit).map(({ paperId: _paperId, upvotedAt: _upvotedAt, ...user }) => user);
-    const edges = rows.slice(0, key.limit).map((row, i) => ({
-      node: nodes[i],
-      cursor: encodeCursor(UPVOTERS_CURSOR, [row.upvotedAt.toISOString(), row.id]),
-    }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > key.limit,
-        hasPreviousPage: key.after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: lazy(() => countFor(key.paperId)),
-    };
-  });
+  return keys.map((key) =>
+    forwardPage({
+      rows: rowsByKey.get(key) ?? [],
+      limit: key.limit,
+      afterCursor: key.after !== null,
+      nodeOf: ({ paperId: _paperId, upvotedAt: _upvotedAt, ...user }) => user,
+      cursorOf: (row) => encodeCursor(UPVOTERS_CURSOR, [row.upvotedAt.toISOString(), row.id]),
+      count: () => countFor(key.paperId),
+    }),
+  );
 }
