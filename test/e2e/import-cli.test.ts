@@ -184,8 +184,10 @@ describe('streaming large inputs', () => {
     expect(run).toMatchObject({ code: 0, stderr: expect.not.stringContaining('heap out of memory') });
     expect(run.stdout).toMatch(/^Dry run \(nothing written\): read 80,000, valid 80,000, skipped 0 /m);
     const peakMb = Number(/peak memory ([\d,]+) MB/.exec(run.stdout)![1].replace(/,/g, ''));
-    // Most of the resident set is code (Prisma, PGlite, pg) loaded at start; the heap cap above is the proof.
-    expect(peakMb).toBeLessThan(250);
+    // The heap cap above is the proof of streaming. The resident set is mostly code and PGlite's
+    // WebAssembly memory (measured 177–275 MB on idle and loaded machines); this bound only catches
+    // a gross regression, such as a second copy of the file, without failing on a noisy machine.
+    expect(peakMb).toBeLessThan(400);
     rmSync(file);
   }, 300_000);
 });
