@@ -85,6 +85,7 @@ describe('digest configuration', () => {
   it('defaults to the outbox, no schedule and localhost links', () => {
     expect(loadConfig({}).digest).toEqual({
       smtpUrl: undefined, from: 'Daily Papers <digest@localhost>', outboxDir: './outbox', schedule: undefined, publicBaseUrl: 'http://localhost:4000', topN: 10,
+      subscribeLimitPerAddress: 5, subscribeLimitPerIp: 20,
     });
   });
 
