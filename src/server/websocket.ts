@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { LimitsConfig } from '../config/limits-config';
 import type { RequestContext } from '../context';
 import type { Logger } from '../observability/logger';
+import { rememberClient } from '../lib/request-client';
 import { clientIp } from './client-ip';
 import { createConnectionGate, guardOperation } from './websocket-limits';
 import { formatWebSocketErrors } from './websocket-errors';
@@ -47,7 +48,11 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
       schema: deps.schema,
       onConnect: async (ctx) => {
         try {
-          contexts.set(ctx.extra, await deps.contextFor(ctx.extra.request, ctx.connectionParams));
+          const context = await deps.contextFor(ctx.extra.request, ctx.connectionParams);
+          // As on HTTP: services that limit per client (subscribeToDigest) read the IP from the
+          // context; without it every websocket client would share one "unknown" budget.
+          rememberClient(context, { ip: clientIp(ctx.extra.request, deps.limits.trustProxy) });
+          contexts.set(ctx.extra, context);
           return true;
         } catch (error) {
           deps.log.debug({ err: error }, 'websocket connection refused');

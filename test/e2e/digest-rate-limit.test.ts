@@ -37,3 +37,35 @@ describe('subscribeToDigest limits over HTTP', () => {
     expect(await server.app.db.prisma.digestSubscription.count({ where: { email: 'two@example.org' } })).toBe(0);
   });
 });
+
+// graphql-ws accepts mutations too; they must spend from the same per-IP budget as HTTP.
+describe('subscribeToDigest limits over the websocket', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { DIGEST_SUBSCRIBE_LIMIT_PER_IP: '2' } });
+  });
+  afterAll(() => server?.close());
+
+  it('counts websocket and HTTP requests from one IP against one budget', async () => {
+    const { createClient } = await import('graphql-ws');
+    const { default: WebSocket } = await import('ws');
+    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const overSocket = (email: string) =>
+      new Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }>((resolve, reject) => {
+        let result: any;
+        client.subscribe(
+          { query: 'mutation($e: String!) { subscribeToDigest(input: { email: $e, frequency: WEEKLY }) { email } }', variables: { e: email } },
+          { next: (value) => (result = value), error: (error) => (Array.isArray(error) ? resolve({ errors: error as never }) : reject(error)), complete: () => resolve(result) },
+        );
+      });
+    try {
+      expect((await postGraphQL(server.url, 'mutation { subscribeToDigest(input: { email: "http@example.org", frequency: DAILY }) { email } }')).status).toBe(200);
+      expect((await overSocket('ws-one@example.org')).errors).toBeUndefined();
+      const refused = await overSocket('ws-two@example.org');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(await server.app.db.prisma.digestSubscription.count({ where: { email: 'ws-two@example.org' } })).toBe(0);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
