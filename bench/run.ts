@@ -6,9 +6,11 @@ import { formatTable, runLoad, type LoadResult } from './load';
 import type { BenchFixtures, Scenario } from './scenario';
 import { startServer } from './server';
 
-// npm run bench -- [--clients 32] [--duration 10] [--warmup 2] [--only day-feed,search] [--papers 20000]
+// npm run bench -- [--clients 32] [--duration 10] [--warmup 2] [--only day-feed,search] [--papers 20000] [--cache on|off|both]
 // Against DATABASE_URL when set (fill it first with `npm run db:synthetic`); otherwise builds an
-// embedded PGlite database of --papers synthetic papers in a temporary directory.
+// embedded PGlite database of --papers synthetic papers in a temporary directory. --cache both
+// (the default) runs every scenario with the response cache as deployed and again with it off
+// (RESPONSE_CACHE_TTL_SECONDS=0), so the table shows what the cache buys and what execution costs.
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -32,6 +34,13 @@ async function graphql(url: string, query: string, variables?: Record<string, un
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(`setup query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/** The server's response-cache counters, from its Prometheus endpoint. */
+async function cacheCounters(graphqlUrl: string): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const read = (event: string) => Number(new RegExp(`^graphql_response_cache_total\\{event="${event}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { hit: read('hit'), miss: read('miss') };
 }
 
 async function fixtures(url: string): Promise<BenchFixtures> {
@@ -61,23 +70,38 @@ async function main(): Promise<void> {
     env = { DATA_DIR: dataDir };
     cleanup = () => rmSync(dataDir, { recursive: true, force: true });
   }
-  const server = await startServer(env);
+  const cacheModes = (() => {
+    const mode = option('cache', 'both');
+    if (mode === 'both') return ['on', 'off'] as const;
+    if (mode === 'on' || mode === 'off') return [mode] as const;
+    throw new Error(`--cache must be on, off or both, not "${mode}"`);
+  })();
   const results: LoadResult[] = [];
   try {
-    const f = await fixtures(server.url);
-    console.log(`${clients} clients, ${durationMs / 1000} s per scenario (after ${warmupMs / 1000} s warm-up), ${f.days.length} days / ${f.paperIds.length} papers / ${f.authorIds.length} authors sampled`);
-    for (const scenario of scenarios) {
-      // One failing scenario must not cost the figures of the others.
+    for (const cache of cacheModes) {
+      const server = await startServer({ ...env, ...(cache === 'off' && { RESPONSE_CACHE_TTL_SECONDS: '0' }) });
       try {
-        if (warmupMs > 0) await runLoad(scenario, f, { url: server.url, clients, durationMs: warmupMs });
-        results.push(await runLoad(scenario, f, { url: server.url, clients, durationMs }));
-        console.log(`  ${scenario.name}: done`);
-      } catch (error) {
-        console.error(`  ${scenario.name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+        const f = await fixtures(server.url);
+        console.log(`response cache ${cache}: ${clients} clients, ${durationMs / 1000} s per scenario (after ${warmupMs / 1000} s warm-up), ${f.days.length} days / ${f.paperIds.length} papers / ${f.authorIds.length} authors sampled`);
+        for (const scenario of scenarios) {
+          // One failing scenario must not cost the figures of the others.
+          try {
+            if (warmupMs > 0) await runLoad(scenario, f, { url: server.url, clients, durationMs: warmupMs });
+            const before = await cacheCounters(server.url);
+            const result = await runLoad(scenario, f, { url: server.url, clients, durationMs });
+            const after = await cacheCounters(server.url);
+            const lookups = after.hit - before.hit + (after.miss - before.miss);
+            results.push({ ...result, cache, hitRate: lookups > 0 ? (after.hit - before.hit) / lookups : undefined });
+            console.log(`  ${scenario.name}: done`);
+          } catch (error) {
+            console.error(`  ${scenario.name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      } finally {
+        await server.stop();
       }
     }
   } finally {
-    await server.stop();
     cleanup();
   }
   console.log(`\n${formatTable(results)}`);
