@@ -19,6 +19,8 @@ import { createHttpHandler } from './server/http-server';
 import { createRateLimiter } from './server/rate-limit/rate-limiter';
 import { createPlayground } from './server/playground/playground';
 import { metricsPlugin } from './server/plugins/metrics.plugin';
+import { createResponseCache } from './server/response-cache/response-cache';
+import { invalidateOnEvents } from './server/response-cache/invalidate-on-events';
 import { attachWebSocket, type WebSocketTransport } from './server/websocket';
 import { createServices, type Services } from './services';
 
@@ -104,9 +106,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     limiter,
     contextFor: (_request, connectionParams) => authenticatedContext(connectionParams?.authorization, crypto.randomUUID()),
   });
-  const metrics = createMetrics({ db, activeSubscriptions: () => websocket.activeSubscriptions() });
+  const responseCache = createResponseCache(config.responseCache);
+  const stopInvalidating = invalidateOnEvents(pubsub, responseCache);
+  const metrics = createMetrics({ db, activeSubscriptions: () => websocket.activeSubscriptions(), responseCache: () => responseCache.stats() });
   const playground = createPlayground({ enabled: config.playground, endpoint: '/graphql' });
-  const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics)], limiter);
+  const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), ...responseCache.plugins], limiter);
   await apollo.start();
   httpServer.on(
     'request',
@@ -152,6 +156,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await websocket.close();
         await apollo.stop();
         await limiter.close();
+        stopInvalidating();
         await pubsub.close();
         await digest.stop(() => services.digestSubscriptions.whenIdle());
         metrics.close();

@@ -2,6 +2,7 @@ import { ConfigError } from './config-error';
 import { boolean, Env, integer, oneOf, optionalUrl, text } from './env-readers';
 import { readLimitsConfig, type LimitsConfig } from './limits-config';
 import { readDigestConfig, type DigestConfig } from './digest-config';
+import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,8 @@ export interface Config {
   readonly limits: LimitsConfig;
   /** SMTP or outbox, sender address, schedule and links of the email digest. */
   readonly digest: DigestConfig;
+  /** Time to live and size of the cache of anonymous query responses. */
+  readonly responseCache: ResponseCacheConfig;
 }
 
 /** Parses and validates the whole environment; throws one ConfigError naming every bad variable. */
@@ -56,6 +59,7 @@ export function loadConfig(env: Env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', { default: 10000, min: 0, max: 600000 }, problems),
     limits: readLimitsConfig(env, problems),
     digest: readDigestConfig(env, problems),
+    responseCache: readResponseCacheConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -28,6 +28,8 @@ export interface MetricsDeps {
   readonly db: Db;
   /** Open graphql-ws subscriptions, read at each scrape. */
   readonly activeSubscriptions: () => number;
+  /** Counters of the response cache, read at each scrape. */
+  readonly responseCache?: () => { hits: number; misses: number; invalidations: number };
 }
 
 // Label values come from clients (operation names) and from code (statement names). Past these
@@ -81,6 +83,23 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       this.set(deps.activeSubscriptions());
     },
   });
+
+  const cacheStats = deps.responseCache;
+  if (cacheStats) {
+    new Counter({
+      name: 'graphql_response_cache_total',
+      help: 'Shareable (anonymous) queries answered from the response cache (hit) or by executing them (miss), and cache invalidations.',
+      labelNames: ['event'] as const,
+      registers: [registry],
+      collect() {
+        const { hits, misses, invalidations } = cacheStats();
+        this.reset();
+        this.inc({ event: 'hit' }, hits);
+        this.inc({ event: 'miss' }, misses);
+        this.inc({ event: 'invalidation' }, invalidations);
+      },
+    });
+  }
 
   const operationLabel = boundedLabels(MAX_OPERATION_NAMES);
   const statementLabel = boundedLabels(MAX_STATEMENT_NAMES);

@@ -9,6 +9,8 @@ import type { TopicPayloads } from './topics';
 export interface AppPubSub {
   publish<T extends keyof TopicPayloads>(topic: T, payload: TopicPayloads[T]): Promise<void>;
   subscribe(topic: string): AsyncIterableIterator<unknown>;
+  /** Calls listener with each event of the topic as it is delivered here; returns the unlistener. */
+  listen<T extends keyof TopicPayloads>(topic: T, listener: (payload: TopicPayloads[T]) => void): () => void;
   stats(): FanOutStats;
   close(): Promise<void>;
 }

@@ -52,6 +52,7 @@ async function createRedisPubSub(url: string, channelPrefix: string, log: Logger
       await publisher.publish(channel(topic), JSON.stringify(payload));
     },
     subscribe: (topic) => fanOut.subscribe(topic),
+    listen: (topic, listener) => fanOut.listen(topic, listener as (payload: unknown) => void),
     stats: () => fanOut.stats(),
     async close() {
       await Promise.allSettled([subscriber.quit(), publisher.quit()]);

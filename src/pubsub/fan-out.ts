@@ -17,11 +17,13 @@ interface Subscriber {
 
 export class FanOut {
   private readonly topics = new Map<string, Set<Subscriber>>();
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private dropped = 0;
 
   constructor(private readonly capacity = DEFAULT_QUEUE_CAPACITY) {}
 
   deliver(topic: string, payload: unknown): void {
+    for (const listener of this.listeners.get(topic) ?? []) listener(payload);
     for (const subscriber of this.topics.get(topic) ?? []) {
       if (subscriber.wake) {
         const wake = subscriber.wake;
@@ -68,6 +70,17 @@ export class FanOut {
       [Symbol.asyncIterator]: () => iterator,
     };
     return iterator;
+  }
+
+  /**
+   * Calls `listener` synchronously with every event of the topic, for the server's own
+   * reactions (cache invalidation); not a subscriber, so not in stats(). Returns the unlistener.
+   */
+  listen(topic: string, listener: (payload: unknown) => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    return () => void set.delete(listener);
   }
 
   stats(): FanOutStats {

@@ -9,6 +9,7 @@ export function createInProcessPubSub(): AppPubSub {
       fanOut.deliver(topic, payload);
     },
     subscribe: (topic) => fanOut.subscribe(topic),
+    listen: (topic, listener) => fanOut.listen(topic, listener as (payload: unknown) => void),
     stats: () => fanOut.stats(),
     async close() {},
   };

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/load-config';
 import type { RequestContext } from '../context';
@@ -45,6 +45,9 @@ export function createApolloServer(
     plugins: [
       // Our own Playground is served by http-server.ts; Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // The response cache decides one cache policy per operation (response-cache.ts); Apollo's
+      // per-field hints would cost a hook call on every resolved field for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(),
       requestLogPlugin(),
       queryLimitsPlugin({ maxCost: limits.maxCost }),

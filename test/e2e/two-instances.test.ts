@@ -55,5 +55,21 @@ describeWithPostgres('two instances sharing PostgreSQL', () => {
       expect(events.at(-1)!.paperUpvoted.paper.upvoteCount).toBe(40);
       await watcher.close();
     });
+
+    it("clears B's response cache when A takes an upvote, so B's anonymous readers see it", async () => {
+      const [paper] = await seedPapers(database.db, 1, { first: 30000, baseline: 2 });
+      const user = await createUserWithToken(database.db, 'cached');
+      const read = async () => (await postGraphQL(b.url, `{ paper(id: "${paper}") { upvoteCount } }`)).expectData().paper.upvoteCount;
+      expect(await read()).toBe(2);
+      // B now holds the answer: a change behind its back is not seen...
+      await database.db.prisma.paper.update({ where: { id: paper }, data: { importedUpvoteCount: 3 } });
+      expect(await read()).toBe(2);
+      // ...until an upvote on A reaches B through Redis.
+      await postGraphQL(a.url, UPVOTE, { id: paper }, { authorization: user.authorization });
+      const deadline = Date.now() + 5000;
+      let seen = await read();
+      while (seen !== 4 && Date.now() < deadline) seen = await read();
+      expect(seen).toBe(4);
+    });
   });
 });

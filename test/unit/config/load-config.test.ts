@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, dataDir: './data', migrateOnStart: true, introspection: true, playground: true });
   });
 
+  it('caches anonymous responses for 15 s in 64 MB by default; 0 turns the cache off, a negative TTL is refused', () => {
+    expect(loadConfig({}).responseCache).toEqual({ ttlSeconds: 15, maxBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({ RESPONSE_CACHE_TTL_SECONDS: '0', RESPONSE_CACHE_MAX_MB: '8' }).responseCache).toEqual({ ttlSeconds: 0, maxBytes: 8 * 1024 * 1024 });
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_SECONDS: '-1' })).toThrow(/RESPONSE_CACHE_TTL_SECONDS/);
+  });
+
   it('reports every bad variable at once, each by name', () => {
     let error: unknown;
     try {
