@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load-config';
 import { ConfigError } from '../config/config-error';
 import { writeSyntheticFeed } from '../import/synthetic-feed';
 
-// npm run bench:import -- [--count 100000] [--authors 8] [--format json-array|json-lines] [--batch-size N]
+// npm run bench:import -- [--count 100000] [--authors 8] [--format json-array|json-lines] [--batch-size N] [--concurrency N]
 // Generates a daily-papers feed, imports it with the real CLI (a child process) into a fresh
 // database created beside DATABASE_URL's, imports it again (the idempotent re-run), and prints
 // throughput and the importer's peak memory. The database is dropped afterwards.
@@ -23,10 +23,10 @@ function option(argv: string[], name: string, fallback: string): string {
   return index >= 0 && argv[index + 1] ? argv[index + 1] : fallback;
 }
 
-function runImport(file: string, databaseUrl: string, batchSize: string): Promise<Figures> {
+function runImport(file: string, databaseUrl: string, extraArgs: readonly string[]): Promise<Figures> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'import.js'), file, '--batch-size', batchSize], {
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', join(__dirname, 'import.js'), file, ...extraArgs], {
       env: { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -59,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
   const authorsEach = Number(option(argv, 'authors', '8'));
   const format = option(argv, 'format', 'json-array') as 'json-array' | 'json-lines';
   const batchSize = option(argv, 'batch-size', '1000');
+  const concurrency = option(argv, 'concurrency', '');
+  const importArgs = ['--batch-size', batchSize, ...(concurrency ? ['--concurrency', concurrency] : [])];
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
   const file = join(dir, `daily-papers.${format === 'json-array' ? 'json' : 'jsonl'}`);
   const name = `dp_bench_${Date.now().toString(36)}`;
@@ -69,8 +71,8 @@ async function main(argv: string[]): Promise<void> {
     const mb = statSync(file).size / 1024 / 1024;
     console.log(`feed: ${count.toLocaleString('en-US')} items, ${authorsEach} authors each, ${format}, ${mb.toFixed(0)} MB`);
     await admin(config.databaseUrl, `CREATE DATABASE "${name}"`);
-    const first = await runImport(file, url.toString(), batchSize);
-    const again = await runImport(file, url.toString(), batchSize);
+    const first = await runImport(file, url.toString(), importArgs);
+    const again = await runImport(file, url.toString(), importArgs);
     const row = (label: string, f: Figures) =>
       `| ${label} | ${f.seconds.toFixed(1)} s | ${Math.round(count / f.seconds).toLocaleString('en-US')} papers/s | ${f.peakMb} MB |`;
     console.log(['', '| run | wall time (incl. start, migrate) | throughput | importer peak RSS |', '| --- | --- | --- | --- |',

@@ -10,7 +10,7 @@ import { createProgress } from '../import/progress';
 import { FeedError, RecordError } from '../import/record-error';
 import { runImport, validateSources } from '../import/run-import';
 
-// npm run import -- <file | directory | -> [--day YYYY-MM-DD] [--strict] [--dry-run] [--batch-size N]
+// npm run import -- <file | directory | -> [--day YYYY-MM-DD] [--strict] [--dry-run] [--batch-size N] [--concurrency N]
 // Exit status: 0 done (skipped records are listed, not fatal), 1 failed, 2 bad usage,
 // 130 interrupted (finished batches are kept; run again to complete).
 async function main(argv: readonly string[]): Promise<number> {
@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   const options = {
-    defaultDay: args.defaultDay, strict: args.strict, batchSize: args.batchSize, signal: aborter.signal,
+    defaultDay: args.defaultDay, strict: args.strict, batchSize: args.batchSize, concurrency: args.concurrency, signal: aborter.signal,
     onBytes: (bytes: number) => progress.addBytes(bytes),
     onSource: (source: { name: string }) => progress.source(source.name),
     onProgress: (summary: Readonly<ImportSummary>) => {

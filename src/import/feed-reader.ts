@@ -1,10 +1,7 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { parser as jsonParser } from 'stream-json';
-import { streamArray } from 'stream-json/streamers/StreamArray';
-import { streamValues } from 'stream-json/streamers/StreamValues';
 import { parseAtomFeed } from './arxiv-atom';
 import { parseHfItem } from './hf-daily';
+import { splitJsonValues } from './json-values';
 import type { ParsedRecord } from './parsed-record';
 import { FeedError, RecordError } from './record-error';
 
@@ -24,7 +21,7 @@ export interface FeedReadOptions {
   readonly onFormat?: (format: FeedFormat) => void;
 }
 
-// A JSON Lines record longer than this is not a line of a feed; refusing it keeps memory bounded.
+// A JSON Lines record (or array item) longer than this is not a record of a feed; refusing it keeps memory bounded.
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 // Enough to see the first line of any realistic JSON Lines feed.
@@ -111,23 +108,17 @@ async function* jsonLines(chunks: AsyncIterable<string>, defaultDay?: string): A
   if (last) yield last;
 }
 
-/** JSON values streamed by stream-json; packed tokens only, which is several times faster. */
+/** The values of a JSON array or a stream of JSON documents, each parsed on its own. */
 async function* jsonValues(chunks: AsyncIterable<string>, kind: 'array' | 'document', defaultDay?: string): AsyncGenerator<ParsedRecord> {
-  const tokens = jsonParser({ jsonStreaming: kind === 'document', streamValues: false, streamKeys: false, streamStrings: false, streamNumbers: false });
-  const values = kind === 'array' ? streamArray() : streamValues();
-  const source = Readable.from(chunks);
-  source.on('error', (error) => values.destroy(error));
-  tokens.on('error', (error) => values.destroy(error));
-  source.pipe(tokens).pipe(values);
-  try {
-    for await (const { key, value } of values as AsyncIterable<{ key: number; value: unknown }>) {
-      yield hfRecord(value, key + 1, defaultDay);
+  for await (const { position, text } of splitJsonValues(chunks, kind, MAX_LINE_CHARS)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      // The boundaries of what follows are unknown once one value is malformed: stop here.
+      throw new FeedError(`invalid JSON in item ${position}: ${(error as Error).message}`);
     }
-  } catch (error) {
-    if (error instanceof FeedError) throw error;
-    throw new FeedError(`invalid JSON: ${(error as Error).message}`);
-  } finally {
-    source.destroy();
+    yield hfRecord(value, position, defaultDay);
   }
 }
 

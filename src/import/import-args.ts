@@ -6,6 +6,8 @@ export interface ImportArgs {
   readonly strict: boolean;
   readonly dryRun: boolean;
   readonly batchSize: number;
+  /** Batches written at once; undefined lets the importer choose (2 on PostgreSQL, 1 on PGlite). */
+  readonly concurrency?: number;
 }
 
 export class UsageError extends Error {}
@@ -21,6 +23,8 @@ Options:
   --strict           stop at the first bad record and write nothing at all
   --dry-run          parse and validate only; report what would be skipped
   --batch-size N     records per transaction (default 1000)
+  --concurrency N    batches written at once, each on its own connection (default 2;
+                     always 1 on the embedded database and with --strict)
   --help             this text`;
 
 /** Command-line arguments of the import CLI; throws UsageError with a message for the operator. */
@@ -30,6 +34,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | 'help' {
   let strict = false;
   let dryRun = false;
   let batchSize = 1000;
+  let concurrency: number | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = () => {
@@ -48,10 +53,14 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | 'help' {
       const text = value();
       batchSize = /^\d+$/.test(text) ? Number(text) : Number.NaN;
       if (!(batchSize >= 1 && batchSize <= 20_000)) throw new UsageError(`--batch-size must be an integer 1–20000, got "${text}"`);
+    } else if (flag === '--concurrency') {
+      const text = value();
+      concurrency = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (!(concurrency >= 1 && concurrency <= 16)) throw new UsageError(`--concurrency must be an integer 1–16, got "${text}"`);
     } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
     else if (target !== undefined) throw new UsageError(`one input only: got "${target}" and "${flag}" (use a directory for several files)`);
     else target = flag;
   }
   if (target === undefined) throw new UsageError('which input? give a file, a directory, or - for stdin');
-  return { target, defaultDay, strict, dryRun, batchSize };
+  return { target, defaultDay, strict, dryRun, batchSize, concurrency };
 }

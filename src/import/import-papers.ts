@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { relaxCommitDurability, writePaperBatch, type BatchOutcome } from '../db/queries/paper-import';
+import { relaxCommitDurability, writePaperBatch, type BatchOutcome, type BatchResult } from '../db/queries/paper-import';
+import { BatchWriters } from './batch-writers';
 import type { ImportRecord } from './import-record';
 import type { ParsedRecord } from './parsed-record';
 import { RecordError } from './record-error';
@@ -27,6 +28,12 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** Records per transaction (default 1000). */
   readonly batchSize?: number;
+  /**
+   * Batches written at once, each in its own transaction on its own connection (default 2 on
+   * PostgreSQL, 1 on PGlite, which has one connection). Batches that share a paper still commit
+   * in input order.
+   */
+  readonly concurrency?: number;
   /** Abort on the first bad record; nothing is written (the whole import is one transaction). */
   readonly strict?: boolean;
   /** How many skipped records to list in the summary (default 100); all are counted. */
@@ -45,6 +52,7 @@ export function emptySummary(): ImportSummary {
 // of the failed attempt remains.
 const RETRYABLE = ['40P01', '40001', '23505'];
 const ATTEMPTS = 4;
+const MAX_KNOWN_AUTHORS = 500_000;
 
 function isRetryable(error: unknown): boolean {
   const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
@@ -78,19 +86,22 @@ export async function importRecords(
     if (summary.skipped.length < maxListed) summary.skipped.push({ source: error.source, position: error.position, reason: error.reason });
   };
 
-  // Parsing the next batch overlaps with writing this one (the database works on another core);
-  // one batch is in the database at a time, so batches commit in input order.
-  let inflight: Promise<void> = Promise.resolve();
-  const write = async (pending: ImportRecord[], writer: (records: ImportRecord[]) => Promise<BatchOutcome>) => {
-    await inflight;
-    inflight = writer(pending).then(add);
-    inflight.catch(() => undefined); // awaited by the next write or at the end; not unhandled meanwhile
+  // Author ids learned from committed batches, so recurring authors are not looked up again.
+  // Bounded: past the cap it starts over, which costs lookups, never correctness.
+  const knownAuthorIds = new Map<string, number>();
+  const remember = (result: BatchResult) => {
+    if (knownAuthorIds.size > MAX_KNOWN_AUTHORS) knownAuthorIds.clear();
+    for (const [key, id] of result.authorIds) knownAuthorIds.set(key, id);
+    add(result);
   };
 
   if (options.strict) {
     // Long enough for any feed: the transaction lives as long as the input takes to read.
     await db.prisma.$transaction(async (tx) => {
       await relaxCommitDurability(tx);
+      // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
+      const writers = new BatchWriters(1);
+      const write = (pending: ImportRecord[]) => writers.write(pending.map((r) => r.arxivId), () => writePaperBatch(tx, pending, knownAuthorIds).then(remember));
       let batch: ImportRecord[] = [];
       try {
         for await (const record of records) {
@@ -98,24 +109,28 @@ export async function importRecords(
           if (record instanceof RecordError) throw record;
           batch.push(record);
           if (batch.length >= batchSize) {
-            await write(batch, (pending) => writePaperBatch(tx, pending));
+            await write(batch);
             batch = [];
           }
           if (options.signal?.aborted) throw new Error('import interrupted; nothing was written (--strict)');
         }
-        await write(batch, (pending) => writePaperBatch(tx, pending));
+        await write(batch);
       } finally {
         // The rollback must not race a statement still running in the transaction.
-        await inflight.catch(() => undefined);
+        await writers.settle();
       }
-      await inflight;
+      await writers.finish();
     }, { timeout: 24 * 3600_000, maxWait: 30_000 });
     return summary;
   }
 
+  const writers = new BatchWriters(options.concurrency ?? (db.engine === 'pglite' ? 1 : 2));
   let batch: ImportRecord[] = [];
   const flush = async () => {
-    if (batch.length > 0) await write(batch, (pending) => writeWithRetry(db, pending));
+    if (batch.length > 0) {
+      const pending = batch;
+      await writers.write(pending.map((r) => r.arxivId), () => writeWithRetry(db, pending, knownAuthorIds).then(remember));
+    }
     batch = [];
   };
   try {
@@ -130,24 +145,26 @@ export async function importRecords(
       }
     }
   } catch (error) {
-    // An unreadable input still lets the batch already in the database finish.
-    await inflight.catch(() => undefined);
+    // An unreadable input still lets the batches already in the database finish.
+    await writers.settle();
     throw error;
   }
   await flush();
-  await inflight;
+  await writers.finish();
   options.onProgress?.(summary);
   return summary;
 }
 
-async function writeWithRetry(db: Db, records: ImportRecord[]): Promise<BatchOutcome> {
+async function writeWithRetry(db: Db, records: ImportRecord[], knownAuthorIds: Map<string, number>): Promise<BatchResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.prisma.$transaction(async (tx) => {
         await relaxCommitDurability(tx);
-        return writePaperBatch(tx, records);
+        return writePaperBatch(tx, records, knownAuthorIds);
       }, { timeout: 300_000, maxWait: 30_000 });
     } catch (error) {
+      // A remembered author that no longer exists would fail every later batch: forget them all.
+      knownAuthorIds.clear();
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
     }
