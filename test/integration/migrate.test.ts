@@ -28,6 +28,19 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     expect(rows.map((r) => r.checksum)).toEqual(readMigrations().map((m) => m.checksum));
   });
 
+  it("keeps the GIN indexes' pending lists small, so a search never scans more than 256 kB of unmerged entries", async () => {
+    await migrate(database.db);
+    const rows = await database.db.withSession((s) =>
+      s.query<{ relname: string; reloptions: string[] | null }>(
+        `SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_am am ON am.oid = c.relam WHERE am.amname = 'gin' ORDER BY c.relname`,
+      ),
+    );
+    expect(rows).toEqual([
+      { relname: 'authors_name_trgm_idx', reloptions: ['fastupdate=on', 'gin_pending_list_limit=256'] },
+      { relname: 'papers_search_vector_idx', reloptions: ['fastupdate=on', 'gin_pending_list_limit=256'] },
+    ]);
+  });
+
   it('refuses to continue when an applied migration file was edited', async () => {
     await migrate(database.db);
     const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'f'.repeat(64) } : m));
