@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, runLoad, type LoadResult } from './load';
 import type { BenchFixtures, Scenario } from './scenario';
+import { prewarm } from './prewarm';
 import { startServer } from './server';
 
 // npm run bench -- [--clients 32] [--duration 10] [--warmup 2] [--only day-feed,search] [--papers 20000] [--cache on|off|both]
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     throw new Error(`--cache must be on, off or both, not "${mode}"`);
   })();
   const results: LoadResult[] = [];
+  let prewarmed = false;
   try {
     for (const cache of cacheModes) {
       const server = await startServer({ ...env, ...(cache === 'off' && { RESPONSE_CACHE_TTL_SECONDS: '0' }) });
@@ -86,6 +88,12 @@ async function main(): Promise<void> {
         for (const scenario of scenarios) {
           // One failing scenario must not cost the figures of the others.
           try {
+            if (process.env.DATABASE_URL) {
+              const mb = await prewarm(process.env.DATABASE_URL);
+              if (mb === null) console.log('  (pg_prewarm is not available: the figures may include reads from disk)');
+              else if (!prewarmed) console.log(`  pg_prewarm read ${mb} MB before each scenario`);
+              prewarmed = true;
+            }
             if (warmupMs > 0) await runLoad(scenario, f, { url: server.url, clients, durationMs: warmupMs });
             const before = await cacheCounters(server.url);
             const result = await runLoad(scenario, f, { url: server.url, clients, durationMs });
