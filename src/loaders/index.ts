@@ -23,7 +23,11 @@ export function createLoaders(db: Db, viewer: LoaderViewer | null) {
     paperById: new DataLoader((ids: readonly string[]) => papersById(db, ids)),
     authorsByPaperId: new DataLoader((ids: readonly string[]) => authorsByPaperId(db, ids)),
     authorById: new DataLoader((ids: readonly number[]) => authorsById(db, ids)),
-    dayByDate: new DataLoader((dates: readonly string[]) => daysByDate(db, dates)),
+    dayByDate: new DataLoader(async (dates: readonly string[]) => {
+      const days = await daysByDate(db, dates);
+      for (const day of days) if (day) paperCountByDayDate.prime(day.date, day.paperCount);
+      return days;
+    }),
     paperCountByAuthorId: paperCountByAuthor,
     paperCountByDay: paperCountByDayDate,
     papersOfParent: new DataLoader(
