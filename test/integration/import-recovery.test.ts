@@ -45,6 +45,17 @@ describe.each(ENGINES)('import failures and races on %s', (engine) => {
   });
   afterEach(() => database.close());
 
+  /** The database holds exactly what one clean import of `input` into an empty database writes. */
+  async function expectSameAsCleanImport(db: Db, input: ImportRecord[], batchSize: number) {
+    const clean = await createTestDatabase(engine);
+    try {
+      await importRecords(clean.db, input, { batchSize });
+      expect(await snapshot(db)).toEqual(await snapshot(clean.db));
+    } finally {
+      await clean.close();
+    }
+  }
+
   it('keeps whole batches when a later batch fails, and a re-run completes to the same state as a clean import', async () => {
     const { db } = database;
     const input = await records(0, 300);
@@ -61,14 +72,7 @@ describe.each(ENGINES)('import failures and races on %s', (engine) => {
 
     await db.withSession((session) => session.exec('DROP TRIGGER import_test_fail ON papers; DROP FUNCTION import_test_fail();'));
     expect(await importRecords(db, input, { batchSize: 50 })).toMatchObject({ read: 300, created: 50, updated: 0, unchanged: 250 });
-
-    const clean = await createTestDatabase(engine);
-    try {
-      await importRecords(clean.db, input, { batchSize: 50 });
-      expect(await snapshot(db)).toEqual(await snapshot(clean.db));
-    } finally {
-      await clean.close();
-    }
+    await expectSameAsCleanImport(db, input, 50);
   });
 
   it('lets two imports of overlapping feeds run at once without errors, duplicates or lost bylines', async () => {
@@ -112,13 +116,7 @@ describe.each(ENGINES)('import failures and races on %s', (engine) => {
     expect(run.names.filter((name) => name === 'importPapers')).toHaveLength(5);
     expect(lookups).toBeLessThan(5);
     expect(await bylineSizes(db)).toEqual([8]);
-    const clean = await createTestDatabase(engine);
-    try {
-      await importRecords(clean.db, input, { batchSize: 1000 });
-      expect(await snapshot(db)).toEqual(await snapshot(clean.db));
-    } finally {
-      await clean.close();
-    }
+    await expectSameAsCleanImport(db, input, 1000);
   });
 
   it('writes batches in parallel, yet a paper listed in two batches ends as its later listing says', async () => {

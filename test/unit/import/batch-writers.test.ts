@@ -18,11 +18,16 @@ function controlled(log: string[], name: string) {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Writers with the given limit and three controlled writes a, b and c logging to one list. */
+function setup(limit: number) {
+  const log: string[] = [];
+  const [a, b, c] = ['a', 'b', 'c'].map((name) => controlled(log, name));
+  return { log, writers: new BatchWriters(limit), a, b, c };
+}
+
 describe('concurrent batch writes', () => {
   it('runs up to the limit at once and starts the next as soon as one is done', async () => {
-    const log: string[] = [];
-    const writers = new BatchWriters(2);
-    const [a, b, c] = ['a', 'b', 'c'].map((name) => controlled(log, name));
+    const { log, writers, a, b, c } = setup(2);
     await writers.write(['1'], a.run);
     await writers.write(['2'], b.run);
     const third = writers.write(['3'], c.run);
@@ -38,9 +43,7 @@ describe('concurrent batch writes', () => {
   });
 
   it('starts a batch that shares a paper with one in flight only after it, keeping input order for that paper', async () => {
-    const log: string[] = [];
-    const writers = new BatchWriters(4);
-    const [a, b, c] = ['a', 'b', 'c'].map((name) => controlled(log, name));
+    const { log, writers, a, b, c } = setup(4);
     await writers.write(['x', 'y'], a.run);
     await writers.write(['y', 'z'], b.run);
     await writers.write(['w'], c.run);
@@ -56,9 +59,7 @@ describe('concurrent batch writes', () => {
   });
 
   it('starts nothing after a failure, lets the writes in flight finish, then throws the failure', async () => {
-    const log: string[] = [];
-    const writers = new BatchWriters(2);
-    const [a, b, c] = ['a', 'b', 'c'].map((name) => controlled(log, name));
+    const { log, writers, a, b, c } = setup(2);
     await writers.write(['1'], a.run);
     await writers.write(['2'], b.run);
     a.finish(new Error('batch a failed'));
