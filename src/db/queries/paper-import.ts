@@ -1,5 +1,5 @@
 import type { PrismaTx } from '../client';
-import { authorMatchKey, type ImportRecord } from '../../import/import-record';
+import { authorMatchKey, type ImportAuthor, type ImportRecord } from '../../import/import-record';
 
 // Bulk upsert of imported papers: at most six statements per batch whatever its size, rows
 // passed as JSON; an unchanged batch is compared in the database and costs four, and two fewer
@@ -44,7 +44,7 @@ function bylineKey(record: ImportRecord, authorIds: ReadonlyMap<string, number>)
 export type KnownAuthorIds = ReadonlyMap<string, number>;
 
 export interface BatchResult extends BatchOutcome {
-  /** Author ids this batch looked up; the caller may remember them once the batch has committed. */
+  /** Author ids this batch looked up (not those it was given); the caller may remember them once the batch has committed. */
   readonly authorIds: ReadonlyMap<string, number>;
 }
 
@@ -82,7 +82,7 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
   const records = newestPerId(input);
   if (records.length === 0) return { created: 0, updated: 0, unchanged: input.length, authorIds: new Map() };
   const submitterIds = await upsertSubmitters(tx, records);
-  const authorIds = await upsertAuthors(tx, records, knownAuthorIds);
+  const { ids: authorIds, lookedUp } = await upsertAuthors(tx, records, knownAuthorIds);
   const papers = JSON.stringify(records.map((record) => paperRow(record, submitterIds, authorIds)));
 
   // merged: the record as it would be stored (a missing upvote count, submitter or submission
@@ -138,7 +138,7 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       submitted_by_id = EXCLUDED.submitted_by_id, submitted_at = EXCLUDED.submitted_at, updated_at = now()
     WHERE EXCLUDED.day_date >= papers.day_date
     RETURNING id, (xmax = 0) AS created`;
-  if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, authorIds };
+  if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, authorIds: lookedUp };
 
   // A paper created by this statement has no byline yet: only updated ones are cleared.
   const updatedIds = written.filter((row) => !row.created).map((row) => row.id);
@@ -155,7 +155,7 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       SELECT p, i, a, h FROM json_to_recordset(${JSON.stringify(bylines)}::json) AS b(p text, i int, a int, h boolean)`;
   }
   const created = written.filter((row) => row.created).length;
-  return { created, updated: written.length - created, unchanged: input.length - written.length, authorIds };
+  return { created, updated: written.length - created, unchanged: input.length - written.length, authorIds: lookedUp };
 }
 
 async function upsertSubmitters(tx: PrismaTx, records: readonly ImportRecord[]): Promise<Map<string, number>> {
@@ -172,16 +172,26 @@ async function upsertSubmitters(tx: PrismaTx, records: readonly ImportRecord[]):
   return new Map(rows.map((row) => [row.handle, row.id]));
 }
 
-async function upsertAuthors(tx: PrismaTx, records: readonly ImportRecord[], known: KnownAuthorIds): Promise<Map<string, number>> {
-  const byKey = new Map(records.flatMap((r) => r.authors.map((a) => [authorMatchKey(a), a] as const)));
+/** Every author id the batch needs, and (looked up) those not known before it. */
+async function upsertAuthors(
+  tx: PrismaTx,
+  records: readonly ImportRecord[],
+  known: KnownAuthorIds,
+): Promise<{ ids: Map<string, number>; lookedUp: Map<string, number> }> {
   const ids = new Map<string, number>();
-  for (const key of byKey.keys()) {
-    const id = known.get(key);
-    if (id !== undefined) ids.set(key, id);
+  const unknown = new Map<string, ImportAuthor>();
+  for (const record of records) {
+    for (const author of record.authors) {
+      const key = authorMatchKey(author);
+      const id = known.get(key);
+      if (id !== undefined) ids.set(key, id);
+      else unknown.set(key, author);
+    }
   }
-  const keys = sorted([...byKey.keys()].filter((key) => !ids.has(key)));
-  if (keys.length === 0) return ids;
-  const authors = keys.map((key) => byKey.get(key)!);
+  const lookedUp = new Map<string, number>();
+  if (unknown.size === 0) return { ids, lookedUp };
+  const keys = sorted(unknown.keys());
+  const authors = keys.map((key) => unknown.get(key)!);
   // DO NOTHING leaves existing authors untouched (no rewrite per import); the SELECT, a new
   // snapshot under READ COMMITTED, reads every id, including rows a concurrent import just committed.
   await tx.$executeRaw`/* importAuthors */
@@ -190,8 +200,11 @@ async function upsertAuthors(tx: PrismaTx, records: readonly ImportRecord[], kno
     ON CONFLICT (match_key) DO NOTHING`;
   const rows = await tx.$queryRaw<Array<{ id: number; matchKey: string }>>`/* importAuthorIds */
     SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY(${keys}::text[])`;
-  for (const row of rows) ids.set(row.matchKey, row.id);
-  return ids;
+  for (const row of rows) {
+    ids.set(row.matchKey, row.id);
+    lookedUp.set(row.matchKey, row.id);
+  }
+  return { ids, lookedUp };
 }
 
 /**
