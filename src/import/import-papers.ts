@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { relaxCommitDurability, writePaperBatch, type BatchOutcome, type BatchResult } from '../db/queries/paper-import';
+import { tuneImportTransaction, writePaperBatch, type BatchOutcome, type BatchResult } from '../db/queries/paper-import';
 import { BatchWriters } from './batch-writers';
 import type { ImportRecord } from './import-record';
 import type { ParsedRecord } from './parsed-record';
@@ -91,14 +91,14 @@ export async function importRecords(
   const knownAuthorIds = new Map<string, number>();
   const remember = (result: BatchResult) => {
     if (knownAuthorIds.size > MAX_KNOWN_AUTHORS) knownAuthorIds.clear();
-    for (const [key, id] of result.authorIds) knownAuthorIds.set(key, id);
+    for (const [key, id] of result.lookedUpAuthorIds) knownAuthorIds.set(key, id);
     add(result);
   };
 
   if (options.strict) {
     // Long enough for any feed: the transaction lives as long as the input takes to read.
     await db.prisma.$transaction(async (tx) => {
-      await relaxCommitDurability(tx);
+      await tuneImportTransaction(tx);
       // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
       const writers = new BatchWriters(1);
       const write = (pending: ImportRecord[]) => writers.write(pending.map((r) => r.arxivId), () => writePaperBatch(tx, pending, knownAuthorIds).then(remember));
@@ -159,7 +159,7 @@ async function writeWithRetry(db: Db, records: ImportRecord[], knownAuthorIds: M
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.prisma.$transaction(async (tx) => {
-        await relaxCommitDurability(tx);
+        await tuneImportTransaction(tx);
         return writePaperBatch(tx, records, knownAuthorIds);
       }, { timeout: 300_000, maxWait: 30_000 });
     } catch (error) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app';
 import { postGraphQL, toResult } from '../support/graphql-client';
 import { testConfig } from '../support/test-config';
+import { walkBothWays } from '../support/paging';
 
 // The quick start, over real HTTP: an embedded database in a data directory, migrated and
 // seeded with the demo papers on first start, kept across restarts.
@@ -61,24 +62,11 @@ describe('a server on the embedded database', () => {
       papers(first: $first, after: $after, last: $last, before: $before) {
         edges { cursor node { arxivId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     const all = (await postGraphQL(url, '{ papers(first: 100) { nodes { arxivId } } }')).expectData().papers.nodes.map((n: { arxivId: string }) => n.arxivId);
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: any = (await postGraphQL(url, query, { first: 7, after })).expectData().papers;
-      forward.push(...page.edges.map((e: any) => e.node.arxivId));
-      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const { forward, backward } = await walkBothWays(async (args) => {
+      const page: any = (await postGraphQL(url, query, args)).expectData().papers;
+      return { ids: page.edges.map((e: any) => e.node.arxivId), pageInfo: page.pageInfo };
+    }, { forward: 7, backward: 6 });
     expect(forward).toEqual(all);
-    const backward: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const page: any = (await postGraphQL(url, query, { last: 6, before })).expectData().papers;
-      backward.unshift(...page.edges.map((e: any) => e.node.arxivId));
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
-    }
     expect(backward).toEqual(all);
   });
 

@@ -3,6 +3,7 @@ import { createExecutor, type Executor } from '../support/execute';
 import { PAPERS, SUBMITTER_HANDLE, seedQueryCatalogue } from '../support/query-seed';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { walkBothWays } from '../support/paging';
 
 describe.each(ENGINES)('query API on %s', (engine) => {
   let database: TestDatabase;
@@ -52,24 +53,11 @@ describe.each(ENGINES)('query API on %s', (engine) => {
       for (const direction of ['ASC', 'DESC']) {
         const orderBy = { field, direction };
         const all = ids(await papers({ orderBy, first: 100 }));
-        const forward: string[] = [];
-        let after: string | null = null;
-        for (;;) {
-          const page: any = await papers({ orderBy, first: 2, after });
-          forward.push(...ids(page));
-          expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-          if (!page.pageInfo.hasNextPage) break;
-          after = page.pageInfo.endCursor;
-        }
+        const { forward, backward } = await walkBothWays(async (args) => {
+          const page: any = await papers({ orderBy, ...args });
+          return { ids: ids(page), pageInfo: page.pageInfo };
+        }, { forward: 2, backward: 2 });
         expect(forward).toEqual(all);
-        const backward: string[] = [];
-        let before: string | null = null;
-        for (;;) {
-          const page: any = await papers({ orderBy, last: 2, before });
-          backward.unshift(...ids(page));
-          if (!page.pageInfo.hasPreviousPage) break;
-          before = page.pageInfo.startCursor;
-        }
         expect(backward).toEqual(all);
       }
     });

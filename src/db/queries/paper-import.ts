@@ -45,7 +45,7 @@ export type KnownAuthorIds = ReadonlyMap<string, number>;
 
 export interface BatchResult extends BatchOutcome {
   /** Author ids this batch looked up (not those it was given); the caller may remember them once the batch has committed. */
-  readonly authorIds: ReadonlyMap<string, number>;
+  readonly lookedUpAuthorIds: ReadonlyMap<string, number>;
 }
 
 // Each batch travels as one JSON text per table, unpacked by json_to_recordset: the database
@@ -80,7 +80,7 @@ const paperRow = (r: ImportRecord, submitterIds: ReadonlyMap<string, number>, au
  */
 export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord[], knownAuthorIds: KnownAuthorIds = new Map()): Promise<BatchResult> {
   const records = newestPerId(input);
-  if (records.length === 0) return { created: 0, updated: 0, unchanged: input.length, authorIds: new Map() };
+  if (records.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: new Map() };
   const submitterIds = await upsertSubmitters(tx, records);
   const { ids: authorIds, lookedUp } = await upsertAuthors(tx, records, knownAuthorIds);
   const papers = JSON.stringify(records.map((record) => paperRow(record, submitterIds, authorIds)));
@@ -138,7 +138,7 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       submitted_by_id = EXCLUDED.submitted_by_id, submitted_at = EXCLUDED.submitted_at, updated_at = now()
     WHERE EXCLUDED.day_date >= papers.day_date
     RETURNING id, (xmax = 0) AS created`;
-  if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, authorIds: lookedUp };
+  if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: lookedUp };
 
   // A paper created by this statement has no byline yet: only updated ones are cleared.
   const updatedIds = written.filter((row) => !row.created).map((row) => row.id);
@@ -155,7 +155,7 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       SELECT p, i, a, h FROM json_to_recordset(${JSON.stringify(bylines)}::json) AS b(p text, i int, a int, h boolean)`;
   }
   const created = written.filter((row) => row.created).length;
-  return { created, updated: written.length - created, unchanged: input.length - written.length, authorIds: lookedUp };
+  return { created, updated: written.length - created, unchanged: input.length - written.length, lookedUpAuthorIds: lookedUp };
 }
 
 async function upsertSubmitters(tx: PrismaTx, records: readonly ImportRecord[]): Promise<Map<string, number>> {
@@ -214,6 +214,6 @@ async function upsertAuthors(
  * estimates for json_to_recordset made it compile every batch's statement (27 ms each) to run
  * it once. Only for the current transaction.
  */
-export async function relaxCommitDurability(tx: PrismaTx): Promise<void> {
+export async function tuneImportTransaction(tx: PrismaTx): Promise<void> {
   await tx.$executeRaw`/* importAsyncCommit */ SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`;
 }

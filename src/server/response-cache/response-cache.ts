@@ -33,6 +33,12 @@ export function createResponseCache(config: ResponseCacheConfig): ResponseCache 
   let generation = 0;
   const counters = { hits: 0, misses: 0, invalidations: 0 };
   const enabled = config.ttlSeconds > 0;
+  const invalidate = () => {
+    generation += 1;
+    counters.invalidations += 1;
+  };
+  // Decided once per operation, in didResolveOperation; reading and storing follow that decision.
+  const decidedShareable = async (requestContext: GraphQLRequestContext<RequestContext>) => requestContext.overallCachePolicy.policyIfCacheable() !== null;
 
   const policy: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -45,14 +51,11 @@ export function createResponseCache(config: ResponseCacheConfig): ResponseCache 
         },
         async willSendResponse(requestContext) {
           const { response, overallCachePolicy, operation } = requestContext;
-          if (operation?.operation === 'mutation') {
-            // Before the response leaves: the caller's next read on this instance sees its write.
-            generation += 1;
-            counters.invalidations += 1;
-          }
-          if (requestContext.metrics.responseCacheHit) counters.hits += 1;
-          else if (enabled && overallCachePolicy.policyIfCacheable()) counters.misses += 1;
+          // Before the response leaves: the caller's next read on this instance sees its write.
+          if (operation?.operation === 'mutation') invalidate();
           const cacheable = overallCachePolicy.policyIfCacheable();
+          if (requestContext.metrics.responseCacheHit) counters.hits += 1;
+          else if (cacheable) counters.misses += 1;
           const failed = response.body.kind !== 'single' || !!response.body.singleResult.errors;
           if (cacheable && !failed) {
             response.http.headers.set('cache-control', `max-age=${cacheable.maxAge}, public`);
@@ -69,16 +72,9 @@ export function createResponseCache(config: ResponseCacheConfig): ResponseCache 
   const store = ApolloServerPluginResponseCache<RequestContext>({
     cache: new InMemoryLRUCache({ maxSize: config.maxBytes }),
     extraCacheKeyData: async () => generation,
-    shouldReadFromCache: async (requestContext) => enabled && shareable(requestContext),
-    shouldWriteToCache: async (requestContext) => enabled && shareable(requestContext),
+    shouldReadFromCache: decidedShareable,
+    shouldWriteToCache: decidedShareable,
   });
 
-  return {
-    plugins: [policy, store],
-    invalidate() {
-      generation += 1;
-      counters.invalidations += 1;
-    },
-    stats: () => ({ ...counters }),
-  };
+  return { plugins: [policy, store], invalidate, stats: () => ({ ...counters }) };
 }
