@@ -55,6 +55,8 @@ const ATTEMPTS = 4;
 const MAX_KNOWN_AUTHORS = 500_000;
 
 function isRetryable(error: unknown): boolean {
+  // pg's errors carry the SQLSTATE as code; Prisma's (PGlite) carry it in meta.
+  if (RETRYABLE.includes(String((error as { code?: unknown }).code))) return true;
   const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
   const code = String(meta?.code ?? meta?.driverAdapterError?.cause?.originalCode ?? '');
   if (RETRYABLE.includes(code) || (error as { code?: unknown }).code === 'P2034') return true;
@@ -97,7 +99,7 @@ export async function importRecords(
 
   if (options.strict) {
     // Long enough for any feed: the transaction lives as long as the input takes to read.
-    await db.prisma.$transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tuneImportTransaction(tx);
       // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
       const writers = new BatchWriters(1);
@@ -120,7 +122,7 @@ export async function importRecords(
         await writers.settle();
       }
       await writers.finish();
-    }, { timeout: 24 * 3600_000, maxWait: 30_000 });
+    }, { timeoutMs: 24 * 3600_000 });
     return summary;
   }
 
@@ -158,10 +160,10 @@ export async function importRecords(
 async function writeWithRetry(db: Db, records: ImportRecord[], knownAuthorIds: Map<string, number>): Promise<BatchResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.prisma.$transaction(async (tx) => {
+      return await db.transaction(async (tx) => {
         await tuneImportTransaction(tx);
         return writePaperBatch(tx, records, knownAuthorIds);
-      }, { timeout: 300_000, maxWait: 30_000 });
+      });
     } catch (error) {
       // A remembered author that no longer exists would fail every later batch: forget them all.
       knownAuthorIds.clear();

@@ -1,8 +1,9 @@
-import type { PrismaTx } from '../client';
+import type { DbSession } from '../client';
+import { booleanArray, numberArray, textArray } from './pg-array';
 import { authorMatchKey, type ImportAuthor, type ImportRecord } from '../../import/import-record';
 
 // Bulk upsert of imported papers: at most six statements per batch whatever its size, rows
-// passed as JSON; an unchanged batch is compared in the database and costs four, and two fewer
+// passed as arrays; an unchanged batch is compared in the database and costs four, and two fewer
 // once every author of the batch is known from earlier batches of the run.
 // Runs inside the caller's transaction.
 //
@@ -36,8 +37,8 @@ function newestPerId(records: readonly ImportRecord[]): ImportRecord[] {
 const sorted = <T>(items: Iterable<T>): T[] => [...items].sort();
 
 /** A byline as the importPapers statement compares it with the stored one: "authorId:hidden,…". */
-function bylineKey(record: ImportRecord, authorIds: ReadonlyMap<string, number>): string {
-  return record.authors.map((author) => `${authorIds.get(authorMatchKey(author))}:${author.hidden ? 1 : 0}`).join(',');
+function bylineKey(record: ImportRecord, keys: readonly string[], authorIds: ReadonlyMap<string, number>): string {
+  return record.authors.map((author, i) => `${authorIds.get(keys[i])}:${author.hidden ? 1 : 0}`).join(',');
 }
 
 /** Ids of authors known to be stored, by match key: what a run learned from earlier batches. */
@@ -48,28 +49,32 @@ export interface BatchResult extends BatchOutcome {
   readonly lookedUpAuthorIds: ReadonlyMap<string, number>;
 }
 
-// Each batch travels as one JSON text per table, unpacked by json_to_recordset: the database
-// parses it in C, where 18 parallel arrays cost the importer a JavaScript escape of every value.
-const paperRow = (r: ImportRecord, submitterIds: ReadonlyMap<string, number>, authorIds: ReadonlyMap<string, number>) => ({
-  id: r.arxivId,
-  title: r.title,
-  abstract: r.abstract,
-  published_at: iso(r.publishedAt),
-  day_date: r.featuredDay,
-  upvotes: r.upvotes,
-  github_repo: r.githubRepo,
-  github_stars: r.githubStars,
-  project_page: r.projectPage,
-  thumbnail_url: r.thumbnailUrl,
-  media_urls: r.mediaUrls,
-  ai_summary: r.aiSummary,
-  ai_keywords: r.aiKeywords,
-  num_comments: r.numComments,
-  withdrawn_at: iso(r.withdrawnAt),
-  submitted_by_id: r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null,
-  submitted_at: iso(r.submittedAt),
-  byline: bylineKey(r, authorIds),
-});
+// Each column of a batch travels as one array literal (see pg-array.ts); a paper's media URLs
+// and keywords are arrays themselves, so they travel as array literals inside a text[].
+function paperColumns(records: readonly ImportRecord[], keys: readonly (readonly string[])[], submitterIds: ReadonlyMap<string, number>, authorIds: ReadonlyMap<string, number>): string[] {
+  const texts = (pick: (r: ImportRecord) => string | null) => textArray(records.map(pick));
+  const numbers = (pick: (r: ImportRecord) => number | null) => numberArray(records.map(pick));
+  return [
+    texts((r) => r.arxivId),
+    texts((r) => r.title),
+    texts((r) => r.abstract),
+    texts((r) => iso(r.publishedAt)),
+    texts((r) => r.featuredDay),
+    numbers((r) => r.upvotes),
+    texts((r) => r.githubRepo),
+    numbers((r) => r.githubStars),
+    texts((r) => r.projectPage),
+    texts((r) => r.thumbnailUrl),
+    texts((r) => textArray(r.mediaUrls)),
+    texts((r) => r.aiSummary),
+    texts((r) => textArray(r.aiKeywords)),
+    numbers((r) => r.numComments),
+    texts((r) => iso(r.withdrawnAt)),
+    numbers((r) => (r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null)),
+    texts((r) => iso(r.submittedAt)),
+    textArray(records.map((record, i) => bylineKey(record, keys[i], authorIds))),
+  ];
+}
 
 /**
  * Upserts a batch of papers with their days, submitters, authors and bylines. A record whose
@@ -78,24 +83,26 @@ const paperRow = (r: ImportRecord, submitterIds: ReadonlyMap<string, number>, au
  * Never writes upvote_count: the baseline trigger keeps it. Authors in knownAuthorIds are not
  * looked up again.
  */
-export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord[], knownAuthorIds: KnownAuthorIds = new Map()): Promise<BatchResult> {
+export async function writePaperBatch(tx: DbSession, input: readonly ImportRecord[], knownAuthorIds: KnownAuthorIds = new Map()): Promise<BatchResult> {
   const records = newestPerId(input);
   if (records.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: new Map() };
+  // Each author's match key, computed once: the author, byline and comparison steps all need it.
+  const keys = records.map((record) => record.authors.map(authorMatchKey));
   const submitterIds = await upsertSubmitters(tx, records);
-  const { ids: authorIds, lookedUp } = await upsertAuthors(tx, records, knownAuthorIds);
-  const papers = JSON.stringify(records.map((record) => paperRow(record, submitterIds, authorIds)));
+  const { ids: authorIds, lookedUp } = await upsertAuthors(tx, records, keys, knownAuthorIds);
 
   // merged: the record as it would be stored (a missing upvote count, submitter or submission
   // time keeps the stored one); changed: new papers, and stored ones that would differ and are
   // not featured on a later day than the record's. Days are inserted for changed papers only, in
   // the same statement (the foreign key is checked at its end). The upsert's WHERE re-checks the
   // day rule under the row lock, against a concurrent import committed since the snapshot.
-  const written = await tx.$queryRaw<Array<{ id: string; created: boolean }>>`/* importPapers */
+  const written = await tx.query<{ id: string; created: boolean }>(`/* importPapers */
     WITH input AS (
-      SELECT * FROM json_to_recordset(${papers}::json) AS r(id text, title text, abstract text, published_at timestamptz,
-        day_date date, upvotes int, github_repo text, github_stars int, project_page text, thumbnail_url text, media_urls text[],
-        ai_summary text, ai_keywords text[], num_comments int, withdrawn_at timestamptz, submitted_by_id int, submitted_at timestamptz,
-        byline text)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::int[], $7::text[], $8::int[],
+        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[], $16::int[], $17::timestamptz[],
+        $18::text[])
+        AS r(id, title, abstract, published_at, day_date, upvotes, github_repo, github_stars, project_page, thumbnail_url, media_urls,
+             ai_summary, ai_keywords, num_comments, withdrawn_at, submitted_by_id, submitted_at, byline)
     ), looked_up AS MATERIALIZED (
       -- One primary-key lookup per record, whatever the planner believes: during a large import
       -- the table's statistics lag far behind, and a join was planned as a hash join over the
@@ -103,8 +110,8 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       SELECT r.*, (SELECT p FROM papers p WHERE p.id = r.id) AS stored FROM input r
     ), merged AS (
       SELECT r.id, r.title, r.abstract, r.published_at, r.day_date, coalesce(r.upvotes, (r.stored).imported_upvote_count, 0) AS imported_upvote_count,
-        r.github_repo, r.github_stars, r.project_page, r.thumbnail_url, r.media_urls,
-        r.ai_summary, r.ai_keywords, r.num_comments, r.withdrawn_at,
+        r.github_repo, r.github_stars, r.project_page, r.thumbnail_url, r.media_urls::text[] AS media_urls,
+        r.ai_summary, r.ai_keywords::text[] AS ai_keywords, r.num_comments, r.withdrawn_at,
         coalesce(r.submitted_by_id, (r.stored).submitted_by_id) AS submitted_by_id, coalesce(r.submitted_at, (r.stored).submitted_at) AS submitted_at,
         r.byline, r.stored
       FROM looked_up r
@@ -137,69 +144,81 @@ export async function writePaperBatch(tx: PrismaTx, input: readonly ImportRecord
       ai_keywords = EXCLUDED.ai_keywords, num_comments = EXCLUDED.num_comments, withdrawn_at = EXCLUDED.withdrawn_at,
       submitted_by_id = EXCLUDED.submitted_by_id, submitted_at = EXCLUDED.submitted_at, updated_at = now()
     WHERE EXCLUDED.day_date >= papers.day_date
-    RETURNING id, (xmax = 0) AS created`;
+    RETURNING id, (xmax = 0) AS created`, paperColumns(records, keys, submitterIds, authorIds));
   if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: lookedUp };
 
   // A paper created by this statement has no byline yet: only updated ones are cleared.
   const updatedIds = written.filter((row) => !row.created).map((row) => row.id);
   if (updatedIds.length > 0) {
-    await tx.$executeRaw`/* importClearBylines */ DELETE FROM paper_authors WHERE paper_id = ANY(${updatedIds}::text[])`;
+    await tx.query(`/* importClearBylines */ DELETE FROM paper_authors WHERE paper_id = ANY($1::text[])`, [textArray(updatedIds)]);
   }
   const writtenSet = new Set(written.map((row) => row.id));
-  const bylines = records.filter((record) => writtenSet.has(record.arxivId)).flatMap((record) =>
-    record.authors.map((author, position) => ({ p: record.arxivId, i: position, a: authorIds.get(authorMatchKey(author))!, h: author.hidden })),
-  );
-  if (bylines.length > 0) {
-    await tx.$executeRaw`/* importBylines */
+  const paperIds: string[] = [];
+  const positions: number[] = [];
+  const bylineAuthors: number[] = [];
+  const hidden: boolean[] = [];
+  records.forEach((record, i) => {
+    if (!writtenSet.has(record.arxivId)) return;
+    record.authors.forEach((author, position) => {
+      paperIds.push(record.arxivId);
+      positions.push(position);
+      bylineAuthors.push(authorIds.get(keys[i][position])!);
+      hidden.push(author.hidden);
+    });
+  });
+  if (paperIds.length > 0) {
+    await tx.query(`/* importBylines */
       INSERT INTO paper_authors (paper_id, position, author_id, hidden)
-      SELECT p, i, a, h FROM json_to_recordset(${JSON.stringify(bylines)}::json) AS b(p text, i int, a int, h boolean)`;
+      SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::boolean[])`,
+    [textArray(paperIds), numberArray(positions), numberArray(bylineAuthors), booleanArray(hidden)]);
   }
   const created = written.filter((row) => row.created).length;
   return { created, updated: written.length - created, unchanged: input.length - written.length, lookedUpAuthorIds: lookedUp };
 }
 
-async function upsertSubmitters(tx: PrismaTx, records: readonly ImportRecord[]): Promise<Map<string, number>> {
+async function upsertSubmitters(tx: DbSession, records: readonly ImportRecord[]): Promise<Map<string, number>> {
   const byHandle = new Map(records.flatMap((r) => (r.submittedBy ? [[r.submittedBy.handle, r.submittedBy] as const] : [])));
   if (byHandle.size === 0) return new Map();
   const users = sorted(byHandle.keys()).map((handle) => byHandle.get(handle)!);
-  const rows = await tx.$queryRaw<Array<{ id: number; handle: string }>>`/* importSubmitters */
+  const rows = await tx.query<{ id: number; handle: string }>(`/* importSubmitters */
     INSERT INTO users (handle, display_name, avatar_url)
-    SELECT * FROM unnest(${users.map((u) => u.handle)}::text[], ${users.map((u) => u.displayName)}::text[],
-                         ${users.map((u) => u.avatarUrl)}::text[])
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
     ON CONFLICT (handle) DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, users.display_name),
                                        avatar_url = coalesce(EXCLUDED.avatar_url, users.avatar_url)
-    RETURNING id, handle`;
+    RETURNING id, handle`, [textArray(users.map((u) => u.handle)), textArray(users.map((u) => u.displayName)), textArray(users.map((u) => u.avatarUrl))]);
   return new Map(rows.map((row) => [row.handle, row.id]));
 }
 
 /** Every author id the batch needs, and (looked up) those not known before it. */
 async function upsertAuthors(
-  tx: PrismaTx,
+  tx: DbSession,
   records: readonly ImportRecord[],
+  keys: readonly (readonly string[])[],
   known: KnownAuthorIds,
 ): Promise<{ ids: Map<string, number>; lookedUp: Map<string, number> }> {
   const ids = new Map<string, number>();
   const unknown = new Map<string, ImportAuthor>();
-  for (const record of records) {
-    for (const author of record.authors) {
-      const key = authorMatchKey(author);
+  records.forEach((record, i) => {
+    record.authors.forEach((author, position) => {
+      const key = keys[i][position];
       const id = known.get(key);
       if (id !== undefined) ids.set(key, id);
       else unknown.set(key, author);
-    }
-  }
+    });
+  });
   const lookedUp = new Map<string, number>();
   if (unknown.size === 0) return { ids, lookedUp };
-  const keys = sorted(unknown.keys());
-  const authors = keys.map((key) => unknown.get(key)!);
+  const unknownKeys = sorted(unknown.keys());
+  const authors = unknownKeys.map((key) => unknown.get(key)!);
   // DO NOTHING leaves existing authors untouched (no rewrite per import); the SELECT, a new
   // snapshot under READ COMMITTED, reads every id, including rows a concurrent import just committed.
-  await tx.$executeRaw`/* importAuthors */
+  const keyList = textArray(unknownKeys);
+  await tx.query(`/* importAuthors */
     INSERT INTO authors (name, handle, match_key)
-    SELECT * FROM unnest(${authors.map((a) => a.name)}::text[], ${authors.map((a) => a.handle)}::text[], ${keys}::text[])
-    ON CONFLICT (match_key) DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ id: number; matchKey: string }>>`/* importAuthorIds */
-    SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY(${keys}::text[])`;
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+    ON CONFLICT (match_key) DO NOTHING`, [textArray(authors.map((a) => a.name)), textArray(authors.map((a) => a.handle)), keyList]);
+  const rows = await tx.query<{ id: number; matchKey: string }>(`/* importAuthorIds */
+    SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY($1::text[])`, [keyList]);
   for (const row of rows) {
     ids.set(row.matchKey, row.id);
     lookedUp.set(row.matchKey, row.id);
@@ -211,9 +230,9 @@ async function upsertAuthors(
  * Lets the batch's COMMIT return before its WAL reaches disk. A database crash can then lose the
  * last batches reported as written, never part of one, and re-running the import restores them;
  * in exchange no batch waits for an fsync. Also turns JIT compilation off: the planner's row
- * estimates for json_to_recordset made it compile every batch's statement (27 ms each) to run
- * it once. Only for the current transaction.
+ * estimates for a batch made it compile every batch's statement (27 ms each) to run it once.
+ * Only for the current transaction.
  */
-export async function tuneImportTransaction(tx: PrismaTx): Promise<void> {
-  await tx.$executeRaw`/* importAsyncCommit */ SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`;
+export async function tuneImportTransaction(tx: DbSession): Promise<void> {
+  await tx.query(`/* importAsyncCommit */ SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
 }
