@@ -41,6 +41,25 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     ]);
   });
 
+  it('stores long paper texts with lz4 where the server has it (PostgreSQL builds do, PGlite does not) and pglz elsewhere', async () => {
+    await migrate(database.db);
+    const [server] = await database.db.withSession((s) =>
+      s.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`));
+    expect(server.lz4).toBe(engine === 'postgres');
+    const columns = await database.db.withSession((s) =>
+      s.query<{ attname: string; compression: string }>(
+        `SELECT attname, attcompression::text AS compression FROM pg_attribute
+         WHERE attrelid = 'papers'::regclass AND attname IN ('abstract', 'ai_summary', 'search_vector', 'title') ORDER BY attname`),
+    );
+    const lz4 = engine === 'postgres' ? 'l' : '';
+    expect(columns).toEqual([
+      { attname: 'abstract', compression: lz4 },
+      { attname: 'ai_summary', compression: lz4 },
+      { attname: 'search_vector', compression: lz4 },
+      { attname: 'title', compression: '' },
+    ]);
+  });
+
   it('refuses to continue when an applied migration file was edited', async () => {
     await migrate(database.db);
     const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'f'.repeat(64) } : m));
