@@ -48,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return summary.interrupted ? 130 : 0;
   }
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, poolSize: 2 });
+  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, poolSize: Math.max(2, args.concurrency ?? 2) });
   try {
     if (config.migrateOnStart) await migrate(db);
     const summary = await runImport(db, sources, options);
