@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { tuneImportTransaction, writePaperBatch, type BatchOutcome, type BatchResult } from '../db/queries/paper-import';
+import { prepareBatch, tuneImportTransaction, writePaperBatch, type BatchOutcome, type BatchResult, type PreparedBatch } from '../db/queries/paper-import';
 import { BatchWriters } from './batch-writers';
 import type { ImportRecord } from './import-record';
 import type { ParsedRecord } from './parsed-record';
@@ -103,7 +103,10 @@ export async function importRecords(
       await tuneImportTransaction(tx);
       // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
       const writers = new BatchWriters(1);
-      const write = (pending: ImportRecord[]) => writers.write(pending.map((r) => r.arxivId), () => writePaperBatch(tx, pending, knownAuthorIds).then(remember));
+      const write = (pending: ImportRecord[]) => {
+        const prepared = prepareBatch(pending);
+        return writers.write(pending.map((r) => r.arxivId), () => writePaperBatch(tx, prepared, knownAuthorIds).then(remember));
+      };
       let batch: ImportRecord[] = [];
       try {
         for await (const record of records) {
@@ -130,8 +133,9 @@ export async function importRecords(
   let batch: ImportRecord[] = [];
   const flush = async () => {
     if (batch.length > 0) {
-      const pending = batch;
-      await writers.write(pending.map((r) => r.arxivId), () => writeWithRetry(db, pending, knownAuthorIds).then(remember));
+      // Prepared while the writers are busy: a writer that frees up starts on the database at once.
+      const prepared = prepareBatch(batch);
+      await writers.write(batch.map((r) => r.arxivId), () => writeWithRetry(db, prepared, knownAuthorIds).then(remember));
     }
     batch = [];
   };
@@ -157,12 +161,12 @@ export async function importRecords(
   return summary;
 }
 
-async function writeWithRetry(db: Db, records: ImportRecord[], knownAuthorIds: Map<string, number>): Promise<BatchResult> {
+async function writeWithRetry(db: Db, batch: PreparedBatch, knownAuthorIds: Map<string, number>): Promise<BatchResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(async (tx) => {
         await tuneImportTransaction(tx);
-        return writePaperBatch(tx, records, knownAuthorIds);
+        return writePaperBatch(tx, batch, knownAuthorIds);
       });
     } catch (error) {
       // A remembered author that no longer exists would fail every later batch: forget them all.

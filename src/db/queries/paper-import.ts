@@ -49,9 +49,20 @@ export interface BatchResult extends BatchOutcome {
   readonly lookedUpAuthorIds: ReadonlyMap<string, number>;
 }
 
+/** A batch with everything that needs no database already computed. */
+export interface PreparedBatch {
+  /** Records in the input batch, duplicates included (they count as unchanged). */
+  readonly size: number;
+  readonly records: readonly ImportRecord[];
+  /** Each record's authors' match keys. */
+  readonly keys: readonly (readonly string[])[];
+  /** $1…$16 of importPapers: the columns that depend on the records alone. */
+  readonly columns: readonly string[];
+}
+
 // Each column of a batch travels as one array literal (see pg-array.ts); a paper's media URLs
 // and keywords are arrays themselves, so they travel as array literals inside a text[].
-function paperColumns(records: readonly ImportRecord[], keys: readonly (readonly string[])[], submitterIds: ReadonlyMap<string, number>, authorIds: ReadonlyMap<string, number>): string[] {
+function paperColumns(records: readonly ImportRecord[]): string[] {
   const texts = (pick: (r: ImportRecord) => string | null) => textArray(records.map(pick));
   const numbers = (pick: (r: ImportRecord) => number | null) => numberArray(records.map(pick));
   return [
@@ -70,10 +81,17 @@ function paperColumns(records: readonly ImportRecord[], keys: readonly (readonly
     texts((r) => textArray(r.aiKeywords)),
     numbers((r) => r.numComments),
     texts((r) => iso(r.withdrawnAt)),
-    numbers((r) => (r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null)),
     texts((r) => iso(r.submittedAt)),
-    textArray(records.map((record, i) => bylineKey(record, keys[i], authorIds))),
   ];
+}
+
+/**
+ * The part of a batch's write that needs no database: done before a connection is taken, so
+ * that the connection, once free, is not left idle while megabytes of parameters are built.
+ */
+export function prepareBatch(input: readonly ImportRecord[]): PreparedBatch {
+  const records = newestPerId(input);
+  return { size: input.length, records, keys: records.map((record) => record.authors.map(authorMatchKey)), columns: paperColumns(records) };
 }
 
 /**
@@ -83,11 +101,9 @@ function paperColumns(records: readonly ImportRecord[], keys: readonly (readonly
  * Never writes upvote_count: the baseline trigger keeps it. Authors in knownAuthorIds are not
  * looked up again.
  */
-export async function writePaperBatch(tx: DbSession, input: readonly ImportRecord[], knownAuthorIds: KnownAuthorIds = new Map()): Promise<BatchResult> {
-  const records = newestPerId(input);
-  if (records.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: new Map() };
-  // Each author's match key, computed once: the author, byline and comparison steps all need it.
-  const keys = records.map((record) => record.authors.map(authorMatchKey));
+export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, knownAuthorIds: KnownAuthorIds = new Map()): Promise<BatchResult> {
+  const { records, keys } = batch;
+  if (records.length === 0) return { created: 0, updated: 0, unchanged: batch.size, lookedUpAuthorIds: new Map() };
   const submitterIds = await upsertSubmitters(tx, records);
   const { ids: authorIds, lookedUp } = await upsertAuthors(tx, records, keys, knownAuthorIds);
 
@@ -99,10 +115,10 @@ export async function writePaperBatch(tx: DbSession, input: readonly ImportRecor
   const written = await tx.query<{ id: string; created: boolean }>(`/* importPapers */
     WITH input AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::int[], $7::text[], $8::int[],
-        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[], $16::int[], $17::timestamptz[],
-        $18::text[])
+        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[], $16::timestamptz[],
+        $17::int[], $18::text[])
         AS r(id, title, abstract, published_at, day_date, upvotes, github_repo, github_stars, project_page, thumbnail_url, media_urls,
-             ai_summary, ai_keywords, num_comments, withdrawn_at, submitted_by_id, submitted_at, byline)
+             ai_summary, ai_keywords, num_comments, withdrawn_at, submitted_at, submitted_by_id, byline)
     ), looked_up AS MATERIALIZED (
       -- One primary-key lookup per record, whatever the planner believes: during a large import
       -- the table's statistics lag far behind, and a join was planned as a hash join over the
@@ -144,8 +160,12 @@ export async function writePaperBatch(tx: DbSession, input: readonly ImportRecor
       ai_keywords = EXCLUDED.ai_keywords, num_comments = EXCLUDED.num_comments, withdrawn_at = EXCLUDED.withdrawn_at,
       submitted_by_id = EXCLUDED.submitted_by_id, submitted_at = EXCLUDED.submitted_at, updated_at = now()
     WHERE EXCLUDED.day_date >= papers.day_date
-    RETURNING id, (xmax = 0) AS created`, paperColumns(records, keys, submitterIds, authorIds));
-  if (written.length === 0) return { created: 0, updated: 0, unchanged: input.length, lookedUpAuthorIds: lookedUp };
+    RETURNING id, (xmax = 0) AS created`, [
+    ...batch.columns,
+    numberArray(records.map((r) => (r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null))),
+    textArray(records.map((record, i) => bylineKey(record, keys[i], authorIds))),
+  ]);
+  if (written.length === 0) return { created: 0, updated: 0, unchanged: batch.size, lookedUpAuthorIds: lookedUp };
 
   // A paper created by this statement has no byline yet: only updated ones are cleared.
   const updatedIds = written.filter((row) => !row.created).map((row) => row.id);
@@ -173,7 +193,7 @@ export async function writePaperBatch(tx: DbSession, input: readonly ImportRecor
     [textArray(paperIds), numberArray(positions), numberArray(bylineAuthors), booleanArray(hidden)]);
   }
   const created = written.filter((row) => row.created).length;
-  return { created, updated: written.length - created, unchanged: input.length - written.length, lookedUpAuthorIds: lookedUp };
+  return { created, updated: written.length - created, unchanged: batch.size - written.length, lookedUpAuthorIds: lookedUp };
 }
 
 async function upsertSubmitters(tx: DbSession, records: readonly ImportRecord[]): Promise<Map<string, number>> {
