@@ -171,3 +171,22 @@ describe('arXiv Atom', () => {
     await expect(read(Readable.from(['<rss><channel/></rss>']))).rejects.toThrow(/expected an Atom <feed>/);
   });
 });
+
+describe('decoding the input', () => {
+  const item = (title: string) => JSON.stringify({ paper: { id: '2501.00001', title, summary: 'S', authors: [{ name: 'Zoë Ångström' }], publishedAt: '2025-01-02T00:00:00Z' } });
+
+  it('reads UTF-8 fed one byte at a time: characters split across chunks and a leading BOM come out whole', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${item('Łódź 張偉 🤖')}\n`)]);
+    const { good, bad, format } = await read(Readable.from([...bytes].map((byte) => Buffer.from([byte]))));
+    expect(format).toBe('json-lines');
+    expect(bad).toEqual([]);
+    expect(good[0]).toMatchObject({ title: 'Łódź 張偉 🤖', authors: [{ name: 'Zoë Ångström' }] });
+  });
+
+  it('turns bytes that are not UTF-8 into U+FFFD instead of failing the record', async () => {
+    const [before, after] = item('AB').split('AB');
+    const bytes = Buffer.concat([Buffer.from(`${before}A`), Buffer.from([0xff]), Buffer.from(`B${after}\n`)]);
+    const { good } = await read(Readable.from([bytes]));
+    expect(good[0].title).toBe('A\uFFFDB');
+  });
+});
