@@ -37,8 +37,8 @@ function newestPerId(records: readonly ImportRecord[]): ImportRecord[] {
 const sorted = <T>(items: Iterable<T>): T[] => [...items].sort();
 
 /** A byline as the importPapers statement compares it with the stored one: "authorId:hidden,…". */
-function bylineKey(record: ImportRecord, keys: readonly string[], authorIds: ReadonlyMap<string, number>): string {
-  return record.authors.map((author, i) => `${authorIds.get(keys[i])}:${author.hidden ? 1 : 0}`).join(',');
+function bylineKey(record: ImportRecord, authorIds: readonly number[]): string {
+  return record.authors.map((author, i) => `${authorIds[i]}:${author.hidden ? 1 : 0}`).join(',');
 }
 
 /** Ids of authors known to be stored, by match key: what a run learned from earlier batches. */
@@ -163,7 +163,7 @@ export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, known
     RETURNING id, (xmax = 0) AS created`, [
     ...batch.columns,
     numberArray(records.map((r) => (r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null))),
-    textArray(records.map((record, i) => bylineKey(record, keys[i], authorIds))),
+    textArray(records.map((record, i) => bylineKey(record, authorIds[i]))),
   ]);
   if (written.length === 0) return { created: 0, updated: 0, unchanged: batch.size, lookedUpAuthorIds: lookedUp };
 
@@ -182,7 +182,7 @@ export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, known
     record.authors.forEach((author, position) => {
       paperIds.push(record.arxivId);
       positions.push(position);
-      bylineAuthors.push(authorIds.get(keys[i][position])!);
+      bylineAuthors.push(authorIds[i][position]);
       hidden.push(author.hidden);
     });
   });
@@ -210,22 +210,23 @@ async function upsertSubmitters(tx: DbSession, records: readonly ImportRecord[])
 }
 
 /** Every author id the batch needs, and (looked up) those not known before it. */
+/** Each record's author ids, in byline order, and (lookedUp) those not known before the batch. */
 async function upsertAuthors(
   tx: DbSession,
   records: readonly ImportRecord[],
   keys: readonly (readonly string[])[],
   known: KnownAuthorIds,
-): Promise<{ ids: Map<string, number>; lookedUp: Map<string, number> }> {
-  const ids = new Map<string, number>();
+): Promise<{ ids: number[][]; lookedUp: Map<string, number> }> {
   const unknown = new Map<string, ImportAuthor>();
-  records.forEach((record, i) => {
-    record.authors.forEach((author, position) => {
-      const key = keys[i][position];
-      const id = known.get(key);
-      if (id !== undefined) ids.set(key, id);
-      else unknown.set(key, author);
-    });
-  });
+  // 0 marks an id still to look up (serial ids start at 1).
+  const ids = records.map((record, i) =>
+    record.authors.map((author, position) => {
+      const id = known.get(keys[i][position]);
+      if (id !== undefined) return id;
+      unknown.set(keys[i][position], author);
+      return 0;
+    }),
+  );
   const lookedUp = new Map<string, number>();
   if (unknown.size === 0) return { ids, lookedUp };
   const unknownKeys = sorted(unknown.keys());
@@ -239,10 +240,12 @@ async function upsertAuthors(
     ON CONFLICT (match_key) DO NOTHING`, [textArray(authors.map((a) => a.name)), textArray(authors.map((a) => a.handle)), keyList]);
   const rows = await tx.query<{ id: number; matchKey: string }>(`/* importAuthorIds */
     SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY($1::text[])`, [keyList]);
-  for (const row of rows) {
-    ids.set(row.matchKey, row.id);
-    lookedUp.set(row.matchKey, row.id);
-  }
+  for (const row of rows) lookedUp.set(row.matchKey, row.id);
+  ids.forEach((recordIds, i) => {
+    recordIds.forEach((id, position) => {
+      if (id === 0) recordIds[position] = lookedUp.get(keys[i][position])!;
+    });
+  });
   return { ids, lookedUp };
 }
 
