@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
   const count = Number(option(argv, 'count', '100000'));
   const authorsEach = Number(option(argv, 'authors', '8'));
   const runs = Number(option(argv, 'runs', '3'));
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new ConfigError([`--runs must be a positive integer, got "${option(argv, 'runs', '')}"`]);
   const format = option(argv, 'format', 'json-array') as 'json-array' | 'json-lines';
   const batchSize = option(argv, 'batch-size', '1000');
   const concurrency = option(argv, 'concurrency', '');

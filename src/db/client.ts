@@ -17,7 +17,7 @@ export interface DbOptions {
   readonly statementTimeoutMs?: number;
 }
 
-/** A raw connection, for what Prisma can't do: multi-statement scripts and session locks. */
+/** SQL as written on one connection, for what Prisma can't do or does slowly: multi-statement scripts, session locks, bulk writes. */
 export interface DbSession {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   exec(sql: string): Promise<void>;

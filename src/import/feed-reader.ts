@@ -27,18 +27,14 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
 const PEEK_LIMIT = 1024 * 1024;
 
 async function* decode(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
-  // TextDecoder: a quarter faster than StringDecoder on a feed (measured, 100 MB); both replace
-  // invalid UTF-8 with U+FFFD and hold back a character split across two chunks.
+  // TextDecoder: a quarter faster than StringDecoder on a feed (measured, 100 MB). It replaces
+  // invalid UTF-8 with U+FFFD, holds back a character split across two chunks, and drops a
+  // leading byte-order mark.
   const decoder = new TextDecoder('utf-8');
-  let first = true;
   for await (const chunk of input) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     onBytes?.(buffer.length);
-    let text = decoder.decode(buffer, { stream: true });
-    if (first && text.length > 0) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
+    const text = decoder.decode(buffer, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();

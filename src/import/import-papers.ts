@@ -55,11 +55,10 @@ const ATTEMPTS = 4;
 const MAX_KNOWN_AUTHORS = 500_000;
 
 function isRetryable(error: unknown): boolean {
-  // pg's errors carry the SQLSTATE as code; Prisma's (PGlite) carry it in meta.
-  if (RETRYABLE.includes(String((error as { code?: unknown }).code))) return true;
-  const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
-  const code = String(meta?.code ?? meta?.driverAdapterError?.cause?.originalCode ?? '');
-  if (RETRYABLE.includes(code) || (error as { code?: unknown }).code === 'P2034') return true;
+  // pg's errors carry the SQLSTATE as code; Prisma's (PGlite) carry it in meta, and P2034 as code.
+  const { code, meta } = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const sqlState = String(meta?.code ?? meta?.driverAdapterError?.cause?.originalCode ?? code ?? '');
+  if (RETRYABLE.includes(sqlState) || code === 'P2034') return true;
   return /deadlock detected|could not serialize|duplicate key value/i.test(String((error as Error).message));
 }
 
