@@ -15,11 +15,12 @@ export async function postGraphQL<TData = Record<string, any>>(
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
+  operationName?: string,
 ): Promise<GraphQLResult<TData>> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   return toResult<TData>(response, query);
 }
