@@ -8,6 +8,12 @@ export interface Viewer {
   readonly userId: number;
   readonly handle: string;
   readonly scopes: readonly string[];
+  /** The token in use (its database id), so signOut can revoke exactly it. */
+  readonly tokenId?: number;
+  /** "personal", "session" or "oauth". */
+  readonly tokenKind?: string;
+  /** The OAuth app a token was issued to; null for the person's own tokens. */
+  readonly appId?: number | null;
 }
 
 export interface RequestContext {

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../errors/errors';
 
-/** read: queries and subscriptions as the user (viewer fields). write: mutations. */
-export const SCOPES = ['read', 'write'] as const;
+/** read: queries and subscriptions as the user (viewer fields). write: mutations. digest: the viewer's digest subscription. */
+export const SCOPES = ['read', 'write', 'digest'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const DEFAULT_SCOPES: readonly Scope[] = ['read', 'write'];

@@ -12,6 +12,7 @@ import { PaperUpvoteFieldsResolver } from './upvote/paper-upvote-fields.resolver
 import { UpvoteResolver } from './upvote/upvote.resolver';
 import { UserResolver } from './user/user.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
+import { AccessTokenResolver } from './account/access-token.resolver';
 
 /** Every resolver class of the API; build-schema.ts and the schema test share this list. */
-export const resolvers: NonEmptyArray<Function> = [PaperResolver, AuthorResolver, DayResolver, TrendingResolver, SearchResolver, NodeResolver, RateLimitResolver, UserResolver, ViewerResolver, UpvoteResolver, PaperUpvoteFieldsResolver, SubmissionResolver, DigestResolver];
+export const resolvers: NonEmptyArray<Function> = [PaperResolver, AuthorResolver, DayResolver, TrendingResolver, SearchResolver, NodeResolver, RateLimitResolver, UserResolver, ViewerResolver, UpvoteResolver, PaperUpvoteFieldsResolver, SubmissionResolver, DigestResolver, AccessTokenResolver];

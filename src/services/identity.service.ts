@@ -1,5 +1,5 @@
 import { DEFAULT_SCOPES, type Scope } from '../auth/scopes';
-import { generateToken, isTokenPrefix, parseToken, secretMatches } from '../auth/token';
+import { generateToken, isTokenPrefix, parseToken, secretMatches, TOKEN_SCHEMES } from '../auth/token';
 import type { RequestContext, Viewer } from '../context';
 import type { Db } from '../db/client';
 import type { ApiTokenRecord, UserRecord } from '../db/records';
@@ -56,7 +56,7 @@ export class IdentityService {
 
   /** Revokes the token with this prefix; revoking twice is harmless (the first time is kept). */
   async revokeToken(prefix: string): Promise<TokenListing> {
-    if (!isTokenPrefix(prefix)) throw new BadUserInputError('prefix', `"${prefix}" is not a token prefix; expected "dpat_" and 8 hex digits.`);
+    if (!isTokenPrefix(prefix)) throw new BadUserInputError('prefix', `"${prefix}" is not a token prefix; expected "dpat_" (or "dpst_", "dpoa_") and 8 hex digits.`);
     await this.deps.db.prisma.apiToken.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
     const token = await this.deps.db.prisma.apiToken.findUnique({ where: { prefix } });
     if (!token) throw new NotFoundError('ApiToken', prefix);
@@ -76,16 +76,21 @@ export class IdentityService {
   /** The viewer a bearer token stands for; UNAUTHENTICATED for a malformed, unknown or revoked token. */
   async authenticate(bearer: string): Promise<Viewer> {
     const parsed = parseToken(bearer);
-    if (!parsed) throw new UnauthenticatedError('Invalid token: expected "dpat_…" as issued by `npm run users`.');
+    if (!parsed || parsed.prefix.startsWith(TOKEN_SCHEMES.refresh)) {
+      throw new UnauthenticatedError('Invalid token: expected a bearer token such as "dpat_…" (a refresh token only works at /oauth/token).');
+    }
     const token = await this.deps.db.prisma.apiToken.findUnique({ where: { prefix: parsed.prefix }, include: { user: true } });
     const matches = secretMatches(parsed.secret, token?.secretHash ?? DUMMY_HASH);
     if (!token || !matches) throw new UnauthenticatedError('Invalid token.');
     if (token.revokedAt) throw new UnauthenticatedError('This token has been revoked; issue a new one.');
     const now = Date.now();
+    if (token.expiresAt && token.expiresAt.getTime() <= now) {
+      throw new UnauthenticatedError(`This token expired at ${token.expiresAt.toISOString()}; issue a new one.`);
+    }
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.deps.db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
     }
-    return { userId: token.user.id, handle: token.user.handle, scopes: token.scopes };
+    return { userId: token.user.id, handle: token.user.handle, scopes: token.scopes, tokenId: token.id, tokenKind: token.kind, appId: null };
   }
 
   /** The calling user, or null when anonymous. */
@@ -101,7 +106,7 @@ export class IdentityService {
   }
 }
 
-function checkHandle(handle: string): void {
+export function checkHandle(handle: string): void {
   if (!HANDLE.test(handle)) {
     throw new BadUserInputError('handle', 'A handle is 1–39 letters, digits, "-" or "_", starting with a letter or digit.');
   }

@@ -8,6 +8,7 @@ import { SearchService } from './search.service';
 import { TrendingService } from './trending.service';
 import { createInProcessPubSub, type AppPubSub } from '../pubsub/create-pubsub';
 import { IdentityService } from './identity.service';
+import { AccessTokenService } from './access-token.service';
 import { SubmissionService } from './submission.service';
 import { UpvoteService } from './upvote.service';
 import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer, type DigestSubscriptionDeps } from './digest-subscription.service';
@@ -25,6 +26,7 @@ export interface ServiceDeps {
 
 /** Builds every domain service once per process. */
 export function createServices(deps: ServiceDeps) {
+  const accessTokens = new AccessTokenService(deps);
   return {
     papers: new PaperService(deps),
     feed: new FeedService(deps),
@@ -33,6 +35,7 @@ export function createServices(deps: ServiceDeps) {
     trending: new TrendingService(deps),
     nodes: new NodeService(),
     identity: new IdentityService(deps),
+    accessTokens,
     upvotes: new UpvoteService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
     submissions: new SubmissionService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
     digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer, throttle: deps.digestThrottle }),

@@ -5,6 +5,6 @@ export class Viewer {
   @Field({ description: 'The user\'s handle.' })
   handle!: string;
 
-  @Field(() => [String], { description: 'Scopes of the token in use: "read" (viewer data) and/or "write" (mutations).' })
+  @Field(() => [String], { description: 'Scopes of the token in use: "read" (viewer data), "write" (mutations), "digest" (the viewer\'s digest subscription).' })
   scopes!: string[];
 }
