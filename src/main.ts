@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
+import { startupBanner } from './startup-banner';
+import { assertPortFree, exitOnStartupError } from './startup-errors';
 
 // The process entry: the only place that reads process.env and calls process.exit.
 async function main(): Promise<void> {
@@ -9,14 +10,17 @@ async function main(): Promise<void> {
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitOnStartupError(error);
   }
-  const app = await createApp(config);
-  await app.start();
+  let app;
+  try {
+    await assertPortFree(config.host, config.port);
+    app = await createApp(config);
+    await app.start();
+  } catch (error) {
+    exitOnStartupError(error, config);
+  }
+  if (process.stdout.isTTY) console.log(startupBanner(config, app.url));
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {

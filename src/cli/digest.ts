@@ -1,7 +1,7 @@
-import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
 import { migrate } from '../db/migrate';
+import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { createMailTransport } from '../digest/deliver';
 import { DIGEST_USAGE, DigestUsageError, parseDigestArgs } from '../digest/digest-args';
 import { formatSummary, runDigest } from '../digest/run-digest';
@@ -47,7 +47,6 @@ main(process.argv.slice(2)).then(
       console.error(`${error.message}\n\n${DIGEST_USAGE}`);
       process.exit(2);
     }
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    exitOnStartupError(error, settingsFromEnv(process.env));
   },
 );

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load-config';
-import { ConfigError } from '../config/config-error';
 import { createDb } from '../db/client';
 import { migrate } from '../db/migrate';
+import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { IMPORT_USAGE, parseImportArgs, UsageError } from '../import/import-args';
 import { formatSummary } from '../import/import-report';
 import { listFeedSources } from '../import/feed-sources';
@@ -71,9 +71,9 @@ main(process.argv.slice(2)).then(
       console.error(`${error.message}\n\n${IMPORT_USAGE}`);
       process.exit(2);
     }
-    const known = error instanceof ConfigError || error instanceof FeedError || error instanceof RecordError;
     if (error instanceof RecordError) console.error(`--strict: ${error.message}; nothing was written.`);
-    else console.error(known ? (error as Error).message : error);
+    else if (error instanceof FeedError) console.error(error.message);
+    else exitOnStartupError(error, settingsFromEnv(process.env));
     process.exit(1);
   },
 );

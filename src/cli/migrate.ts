@@ -1,7 +1,7 @@
 import { createDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { loadConfig } from '../config/load-config';
-import { ConfigError } from '../config/config-error';
+import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL, or to the embedded database.
 async function main(): Promise<void> {
@@ -20,7 +20,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartupError(error, settingsFromEnv(process.env)));

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { migrate } from '../db/migrate';
 import { fillSynthetic } from '../db/queries/synthetic';
 
@@ -47,7 +48,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch((error: unknown) => exitOnStartupError(error, settingsFromEnv(process.env)));

@@ -1,6 +1,7 @@
-import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { migrate } from '../db/migrate';
+import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { IdentityService } from '../services/identity.service';
 import { runUsersCommand } from './users-command';
 
@@ -9,6 +10,8 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs });
   try {
+    // A fresh clone's first command may be this one: set up the tables as the other commands do.
+    if (config.migrateOnStart) await migrate(db);
     return await runUsersCommand(process.argv.slice(2), new IdentityService({ db }), {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
@@ -20,8 +23,5 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
+  (error: unknown) => exitOnStartupError(error, settingsFromEnv(process.env)),
 );

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { Extension, PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lockDataDir } from './data-dir-lock';
 import { PrismaClient } from './generated/client';
 
 export type DbEngine = 'postgres' | 'pglite';
@@ -157,8 +157,15 @@ function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
 
 async function createPgliteDb(options: DbOptions): Promise<Db> {
   const inMemory = options.dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { pg_trgm } });
+  // One process per data directory: a second one stops here, naming the owner (data-dir-lock.ts).
+  const lock = inMemory ? null : lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const prisma = createPrisma(new PrismaPGlite(pglite));
   const statements = statementHub(prisma);
   return {
@@ -187,6 +194,7 @@ async function createPgliteDb(options: DbOptions): Promise<Db> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      lock?.release();
     },
   };
 }

@@ -1,34 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { TEST_DATABASE_URL } from '../support/services';
 import { STARTUP_TIMEOUT_MS } from './abuse-support';
 import { compileApp, type CompiledApp } from '../support/compiled-app';
+import { startBuiltServer } from '../support/child-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const ROOT = resolve(__dirname, '../..');
-
-/** Starts the compiled server in its own process and resolves with its URL from the "server listening" log line. */
-function startBuiltServer(main: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; logs: () => string }> {
-  const child = spawn(process.execPath, [main], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_MS: '8000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out);
-      if (match) resolvePromise({ child, url: match[1], logs: () => out });
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
-  });
-}
 
 // SIGTERM under load, against the built server as production runs it: the request in flight
 // completes, new connections are refused, websocket clients get 1001, and the process exits 0.
