@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCK_FILE } from '../../src/db/data-dir-lock';
 import { runNode, startBuiltServer, stopServer, type StartedServer } from '../support/child-process';
-import { compileApp, type CompiledApp } from '../support/compiled-app';
+import { useCompiledApp } from '../support/compiled-app';
 import { postGraphQL } from '../support/graphql-client';
 import { STARTUP_TIMEOUT_MS } from './abuse-support';
 
@@ -12,16 +11,7 @@ import { STARTUP_TIMEOUT_MS } from './abuse-support';
 // say who owns the directory and what to do, and leave the server and its data untouched.
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'hf-daily-papers.json');
-const work = mkdtempSync(join(tmpdir(), 'data-dir-lock-'));
-let app: CompiledApp;
-
-beforeAll(() => {
-  app = compileApp();
-});
-afterAll(() => {
-  app?.remove();
-  rmSync(work, { recursive: true, force: true });
-});
+const { app, work } = useCompiledApp('data-dir-lock');
 
 const cliCalls: Array<[string, string, string[]]> = [
   ['npm run users', 'cli/users', ['create', 'ada']],
@@ -35,14 +25,14 @@ describe('a CLI beside the running server on the embedded database', () => {
   const dataDir = join(work, 'shared');
   let server: StartedServer;
   beforeAll(async () => {
-    server = await startBuiltServer(app.entry('main'), { DATA_DIR: dataDir, SEED_DEMO: 'true' });
+    server = await startBuiltServer(app().entry('main'), { DATA_DIR: dataDir, SEED_DEMO: 'true' });
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     if (server) await stopServer(server.child);
   });
 
   it.each(cliCalls)('%s stops at once with one line naming the server pid and the way out', async (_name, entry, args) => {
-    const run = await runNode(app.entry(entry), args, { DATA_DIR: dataDir });
+    const run = await runNode(app().entry(entry), args, { DATA_DIR: dataDir });
     expect(run.code).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -60,14 +50,14 @@ describe('a CLI beside the running server on the embedded database', () => {
 describe('the CLIs on their own', () => {
   it('users creates a user on a fresh data directory (migrating it), and the server then accepts the token', async () => {
     const dataDir = join(work, 'fresh');
-    const created = await runNode(app.entry('cli/users'), ['create', 'ada'], { DATA_DIR: dataDir });
+    const created = await runNode(app().entry('cli/users'), ['create', 'ada'], { DATA_DIR: dataDir });
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const token = /dpat_\w+_[\w-]+/.exec(created.stdout)?.[0];
     expect(token).toBeDefined();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 
-    const server = await startBuiltServer(app.entry('main'), { DATA_DIR: dataDir });
+    const server = await startBuiltServer(app().entry('main'), { DATA_DIR: dataDir });
     try {
       const data = (await postGraphQL(server.url, '{ viewer { handle } }', undefined, { authorization: `Bearer ${token}` })).expectData();
       expect(data.viewer).toEqual({ handle: 'ada' });
@@ -79,10 +69,10 @@ describe('the CLIs on their own', () => {
 
   it('takes over a lock left by a process that died', async () => {
     const dataDir = join(work, 'stale');
-    await runNode(app.entry('cli/migrate'), [], { DATA_DIR: dataDir });
+    await runNode(app().entry('cli/migrate'), [], { DATA_DIR: dataDir });
     // A pid far above any pid_max default: no such process.
     writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 30, command: 'the server', since: '2026-01-01T00:00:00.000Z' }));
-    const run = await runNode(app.entry('cli/users'), ['create', 'grace'], { DATA_DIR: dataDir });
+    const run = await runNode(app().entry('cli/users'), ['create', 'grace'], { DATA_DIR: dataDir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('grace');

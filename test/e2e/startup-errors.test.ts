@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNode } from '../support/child-process';
-import { compileApp, type CompiledApp } from '../support/compiled-app';
+import { useCompiledApp } from '../support/compiled-app';
 
 // The errors a newcomer meets at start are one line that says what is wrong and which setting
 // fixes it, exit code 1, and never a stack trace or a hang.
 
-const work = mkdtempSync(join(tmpdir(), 'startup-errors-'));
-let app: CompiledApp;
-beforeAll(() => {
-  app = compileApp();
-});
-afterAll(() => {
-  app?.remove();
-  rmSync(work, { recursive: true, force: true });
-});
+const { app, work } = useCompiledApp('startup-errors');
 
 const SERVER_ENV = { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false' };
 
@@ -46,29 +37,29 @@ describe('start-up errors', () => {
   });
 
   it('a port in use names the port and PORT, before the slow part of start-up', async () => {
-    const run = await runNode(app.entry('main'), [], { ...SERVER_ENV, DATA_DIR: join(work, 'port'), PORT: String(busyPort) });
+    const run = await runNode(app().entry('main'), [], { ...SERVER_ENV, DATA_DIR: join(work, 'port'), PORT: String(busyPort) });
     expectOneLine(run, `Port ${busyPort} is already in use`, 'set PORT');
   }, 60_000);
 
   it('a DATA_DIR that cannot be created (/proc/nope) fails at once instead of hanging', async () => {
-    const run = await runNode(app.entry('main'), [], { ...SERVER_ENV, DATA_DIR: '/proc/nope' }, 30_000);
+    const run = await runNode(app().entry('main'), [], { ...SERVER_ENV, DATA_DIR: '/proc/nope' }, 30_000);
     expectOneLine(run, 'DATA_DIR=/proc/nope', 'point DATA_DIR at a directory');
   }, 60_000);
 
   it('a DATA_DIR that is a file names DATA_DIR', async () => {
     const file = join(work, 'a-file');
     writeFileSync(file, 'not a directory');
-    const run = await runNode(app.entry('main'), [], { ...SERVER_ENV, DATA_DIR: file });
+    const run = await runNode(app().entry('main'), [], { ...SERVER_ENV, DATA_DIR: file });
     expectOneLine(run, `DATA_DIR=${file}`);
   }, 60_000);
 
   it('PostgreSQL not running names its address and DATABASE_URL (db:migrate)', async () => {
-    const run = await runNode(app.entry('cli/migrate'), [], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`, DB_CONNECT_TIMEOUT_MS: '2000' });
+    const run = await runNode(app().entry('cli/migrate'), [], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`, DB_CONNECT_TIMEOUT_MS: '2000' });
     expectOneLine(run, `Cannot reach PostgreSQL at 127.0.0.1:${closedPort}/nothing`, 'DATABASE_URL');
   }, 60_000);
 
   it('an invalid variable still lists every bad variable', async () => {
-    const run = await runNode(app.entry('main'), [], { ...SERVER_ENV, PORT: 'abc', LOG_LEVEL: 'loud' });
+    const run = await runNode(app().entry('main'), [], { ...SERVER_ENV, PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Invalid configuration');
     expect(run.stderr).toContain('PORT');

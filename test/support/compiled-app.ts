@@ -44,3 +44,17 @@ export function compileApp(): CompiledApp {
     remove: () => rmSync(join(root, '..'), { recursive: true, force: true }),
   };
 }
+
+/** compileApp() for a test file, with a scratch directory; both removed after the file's tests. */
+export function useCompiledApp(prefix: string): { app(): CompiledApp; readonly work: string } {
+  const work = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  let compiled: CompiledApp | undefined;
+  beforeAll(() => {
+    compiled = compileApp();
+  });
+  afterAll(() => {
+    compiled?.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+  return { app: () => compiled!, work };
+}
