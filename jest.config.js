@@ -3,8 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // ts-jest compiles with tsc, which emits the decorator metadata TypeGraphQL needs.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+  // Transpile only: `npm run typecheck` (tsc) is the type check, so tests need not pay for it per
+  // file. swc emits the decorator metadata TypeGraphQL reads, as tsc's emitDecoratorMetadata does;
+  // test/support/compiled-app.ts compiles the app for child processes with the same options.
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...require('./test/support/swc-options.json'), sourceMaps: 'inline' }] },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 // `npm run import` as an operator runs it: a separate process reading files, a directory or
 // stdin, against PostgreSQL or an embedded database directory. The sources are compiled for the
-// child with tsc's transpileModule into a temporary tree beside links to prisma/ and
+// child with swc (as jest compiles them) into a temporary tree beside links to prisma/ and
 // node_modules/, so the test needs no prior build and the child carries no compiler in memory.
 const ROOT = join(__dirname, '..', '..');
 const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);

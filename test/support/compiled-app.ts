@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { transformSync, type Options } from '@swc/core';
+import swcOptions from './swc-options.json';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -18,11 +19,8 @@ function compileSources(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.isDirectory()) compileSources(join(from, entry.name), join(to, entry.name));
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-      const { outputText } = ts.transpileModule(readFileSync(join(from, entry.name), 'utf8'), {
-        fileName: entry.name,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true, useDefineForClassFields: false },
-      });
-      writeFileSync(join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
+      const { code } = transformSync(readFileSync(join(from, entry.name), 'utf8'), { ...(swcOptions as Options), filename: entry.name, swcrc: false });
+      writeFileSync(join(to, entry.name.replace(/\.ts$/, '.js')), code);
     } else {
       copyFileSync(join(from, entry.name), join(to, entry.name));
     }
@@ -31,8 +29,8 @@ function compileSources(from: string, to: string): void {
 
 /**
  * Compiles the sources for child processes that run the app as production does, so tests that
- * spawn a server or a CLI need no prior `npm run build` (a fresh clone has no dist/). tsc's
- * transpileModule keeps the decorator metadata TypeGraphQL needs.
+ * spawn a server or a CLI need no prior `npm run build` (a fresh clone has no dist/). swc, with the
+ * options jest uses, keeps the decorator metadata TypeGraphQL needs and takes a fraction of a second.
  */
 export function compileApp(): CompiledApp {
   const root = join(mkdtempSync(join(tmpdir(), 'compiled-app-')), 'app');
