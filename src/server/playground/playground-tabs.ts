@@ -9,7 +9,7 @@ export interface PlaygroundTab {
   readonly headers?: Record<string, string>;
 }
 
-// Read from src/ at run time (the same path from src/ under ts-jest and from dist/ after a build),
+// Read from src/ at run time (the same path from src/ under jest and from dist/ after a build),
 // so the .graphql files need no copy step and `npm start` finds them.
 export const TABS_DIR = join(__dirname, '..', '..', '..', 'src', 'server', 'playground', 'tabs');
 
