@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config/load-config';
-import { createRequestContext, type RequestContext } from './context';
+import { createRequestContext, type RequestContext, type RequestSession } from './context';
 import { createDb, type Db } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoIfEmpty } from './import/demo-data';
@@ -14,6 +14,7 @@ import { createPubSub, type AppPubSub } from './pubsub/create-pubsub';
 import { createMetrics } from './observability/metrics';
 import { buildSchema } from './schema/build-schema';
 import { createApolloServer } from './server/apollo';
+import { clientIp } from './server/client-ip';
 import { createCors } from './server/cors';
 import { createHttpHandler } from './server/http-server';
 import { createRateLimiter } from './server/rate-limit/rate-limiter';
@@ -81,13 +82,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const contextDeps = { db, services, log };
   // Authentication happens before the loaders are built, so viewer-specific caches are per viewer.
-  const authenticatedContext = async (authorization: unknown, requestId: string): Promise<RequestContext> => {
+  const sessionFor = async (authorization: unknown, clientAddress: string): Promise<RequestSession> => {
     const token = bearerToken(authorization);
-    const viewer = token ? await services.identity.authenticate(token) : null;
-    return createRequestContext(contextDeps, { requestId, viewer });
+    return { viewer: token ? await services.identity.authenticate(token) : null, clientAddress };
   };
-  const contextFor = (req: IncomingMessage, requestId: string): Promise<RequestContext> =>
-    authenticatedContext(req.headers.authorization, requestId);
+  const contextFor = async (req: IncomingMessage, requestId: string): Promise<RequestContext> =>
+    createRequestContext(contextDeps, { requestId, ...(await sessionFor(req.headers.authorization, clientIp(req, config.limits.trustProxy))) });
   const digestPages = createDigestPages({ service: services.digestSubscriptions, contextFor: (req) => contextFor(req, crypto.randomUUID()) });
 
   const schema = await buildSchema({ pubSub: pubsub });
@@ -104,7 +104,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxPayloadBytes: config.limits.wsMaxPayloadBytes,
     limits: config.limits,
     limiter,
-    contextFor: (_request, connectionParams) => authenticatedContext(connectionParams?.authorization, crypto.randomUUID()),
+    sessionFor: (request, connectionParams) => sessionFor(connectionParams?.authorization, clientIp(request, config.limits.trustProxy)),
+    contextFor: (session) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), ...session }),
   });
   const responseCache = createResponseCache(config.responseCache);
   const stopInvalidating = invalidateOnEvents(pubsub, responseCache);
@@ -119,7 +120,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       log,
       bodyLimitBytes: config.limits.bodyLimitBytes,
       cors: createCors(config.limits.corsOrigins),
-      trustProxy: config.limits.trustProxy,
       readinessTimeoutMs: 2000,
       contextFor,
       checkDatabase: () => db.ping(),

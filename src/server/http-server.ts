@@ -3,12 +3,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { RequestContext } from '../context';
 import type { Logger } from '../observability/logger';
-import { clientIp } from './client-ip';
 import { acceptsGraphQLResponse, isJsonRequest } from './content-negotiation';
 import { contextOrCodedError } from './context-errors';
 import type { Cors } from './cors';
 import { sendJson, sendRequestError } from './json-response';
-import { rememberClient } from '../lib/request-client';
 import { BodyTooLargeError, readBody } from './read-body';
 
 export interface HttpRoutesDeps {
@@ -16,7 +14,7 @@ export interface HttpRoutesDeps {
   readonly log: Logger;
   readonly bodyLimitBytes: number;
   readonly readinessTimeoutMs: number;
-  /** Builds the context for one request (authentication happens here). */
+  /** Builds the context for one request (authentication and the client address happen here). */
   readonly contextFor: (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
   readonly checkDatabase: () => Promise<void>;
   /** Answers GET /graphql from a browser when the Playground is on; returns false to fall through. */
@@ -25,8 +23,6 @@ export interface HttpRoutesDeps {
   readonly extraRoutes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
   /** CORS for /graphql (CORS_ORIGINS); absent: no CORS headers, preflights get 204 without them. */
   readonly cors?: Cors;
-  /** Read the client IP from X-Forwarded-For (TRUST_PROXY). */
-  readonly trustProxy?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -124,15 +120,7 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
     context: () =>
-      contextOrCodedError(
-        async () => {
-          const context = await deps.contextFor(req, requestId);
-          rememberClient(context, { ip: clientIp(req, deps.trustProxy ?? false) });
-          return context;
-        },
-        requestId,
-        deps.log,
-      ),
+      contextOrCodedError(() => deps.contextFor(req, requestId), requestId, deps.log),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;

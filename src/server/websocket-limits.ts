@@ -10,7 +10,6 @@ import { costLimitError, limitError } from './query-limits/limit-error';
 import { operationCost } from './query-limits/operation-cost';
 import { pointsFor, rateLimitSubject, retryAfterSeconds } from './rate-limit/rate-limit-policy';
 import type { RateLimiter } from './rate-limit/rate-limiter';
-import { rememberBudget } from './rate-limit/request-budget';
 
 /** Close code for a socket that broke a flood limit (RFC 6455 1008: policy violation). */
 export const POLICY_VIOLATION = 1008;
@@ -72,8 +71,9 @@ export interface SubscribeRequest {
 export async function guardOperation(
   deps: OperationGuardDeps,
   request: SubscribeRequest,
+  /** This operation's own context (never shared with another operation). */
   context: RequestContext,
-  client: { ip: string; openSubscriptions: number },
+  client: { openSubscriptions: number },
 ): Promise<ExecutionArgs | readonly GraphQLError[]> {
   const { limits } = deps;
   if (client.openSubscriptions > limits.wsMaxSubscriptionsPerConnection) {
@@ -92,14 +92,11 @@ export async function guardOperation(
   if (cost !== undefined && cost > limits.maxCost) {
     return [costLimitError(limits.maxCost, cost)];
   }
-  const subject = rateLimitSubject(limits, context.viewer, client.ip);
+  const subject = rateLimitSubject(limits, context.viewer, context.clientAddress);
   const decision = await deps.limiter.consume(subject.key, pointsFor(cost), subject.rule);
   if (!decision.allowed) return [new RateLimitedError(retryAfterSeconds(decision.resetAt))];
-  // The connection's context is shared by its operations; each operation gets its own view of
-  // it so `rateLimit` reports this operation's spending, not a concurrent one's.
-  const operationContext = Object.create(context) as RequestContext;
-  rememberBudget(operationContext, decision);
-  return { schema: deps.schema, document, variableValues: variables, operationName: request.operationName ?? undefined, contextValue: operationContext };
+  context.rateLimit = decision;
+  return { schema: deps.schema, document, variableValues: variables, operationName: request.operationName ?? undefined, contextValue: context };
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {

@@ -4,10 +4,8 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { LimitsConfig } from '../config/limits-config';
-import type { RequestContext } from '../context';
+import type { RequestContext, RequestSession } from '../context';
 import type { Logger } from '../observability/logger';
-import { rememberClient } from '../lib/request-client';
-import { clientIp } from './client-ip';
 import { createConnectionGate, guardOperation } from './websocket-limits';
 import { formatWebSocketErrors } from './websocket-errors';
 import type { RateLimiter } from './rate-limit/rate-limiter';
@@ -20,8 +18,10 @@ export interface WebSocketDeps {
   /** The same query limits and rate limits as HTTP, plus connection and flood bounds. */
   readonly limits: LimitsConfig;
   readonly limiter: RateLimiter;
-  /** Builds a connection's context from its connection_init payload; throws to refuse it. */
-  readonly contextFor: (request: IncomingMessage, connectionParams: Record<string, unknown> | undefined) => Promise<RequestContext>;
+  /** Authenticates a connection from its connection_init payload; throws to refuse it. */
+  readonly sessionFor: (request: IncomingMessage, connectionParams: Record<string, unknown> | undefined) => Promise<RequestSession>;
+  /** A fresh context (request id, loaders) for one operation of a connection's session. */
+  readonly contextFor: (session: RequestSession) => RequestContext;
 }
 
 export interface WebSocketTransport {
@@ -29,6 +29,12 @@ export interface WebSocketTransport {
   activeSubscriptions(): number;
   /** Closes every socket with 1001 (going away) and stops accepting new ones. */
   close(): Promise<void>;
+}
+
+/** What a connection keeps between messages: its session, and the context of each operation in flight by id. */
+interface ConnectionState extends Record<PropertyKey, unknown> {
+  session: RequestSession;
+  operations: Map<string, RequestContext>;
 }
 
 /** graphql-ws on the HTTP server's /graphql path; queries and subscriptions share one endpoint. */
@@ -41,18 +47,14 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
     verifyClient: (info, done) => gate.verifyClient(info, done),
   });
   wss.on('connection', (socket, request) => gate.track(socket, request));
-  const contexts = new WeakMap<object, RequestContext>();
   let active = 0;
-  const disposable = useServer<Record<string, unknown> | undefined>(
+  const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: deps.schema,
       onConnect: async (ctx) => {
         try {
-          const context = await deps.contextFor(ctx.extra.request, ctx.connectionParams);
-          // As on HTTP: services that limit per client (subscribeToDigest) read the IP from the
-          // context; without it every websocket client would share one "unknown" budget.
-          rememberClient(context, { ip: clientIp(ctx.extra.request, deps.limits.trustProxy) });
-          contexts.set(ctx.extra, context);
+          ctx.extra.session = await deps.sessionFor(ctx.extra.request, ctx.connectionParams);
+          ctx.extra.operations = new Map();
           return true;
         } catch (error) {
           deps.log.debug({ err: error }, 'websocket connection refused');
@@ -61,21 +63,34 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
           return false;
         }
       },
-      context: (ctx) => contexts.get(ctx.extra) as RequestContext,
-      onSubscribe: async (ctx, _id, payload) => {
-        const context = contexts.get(ctx.extra) as RequestContext;
-        const client = { ip: clientIp(ctx.extra.request, deps.limits.trustProxy), openSubscriptions: Object.keys(ctx.subscriptions).length };
-        const prepared = await guardOperation({ schema: deps.schema, limits: deps.limits, limiter: deps.limiter }, payload, context, client);
+      // Each subscribe message gets its own context: a connection may live for hours, and a
+      // context shared by its operations would answer from loader caches filled long ago.
+      onSubscribe: async (ctx, id, payload) => {
+        const { session, operations } = ctx.extra as ConnectionState;
+        const context = deps.contextFor(session);
+        operations.set(id, context);
+        const prepared = await guardOperation(
+          { schema: deps.schema, limits: deps.limits, limiter: deps.limiter },
+          payload,
+          context,
+          { openSubscriptions: Object.keys(ctx.subscriptions).length },
+        );
         if (!Array.isArray(prepared)) active += 1;
         return prepared;
       },
-      onComplete: () => {
+      onComplete: (ctx, id) => {
+        ctx.extra.operations?.delete(id);
         active -= 1;
       },
       // Resolver errors and refusals are masked and coded exactly as over HTTP.
-      onNext: (ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: formatWebSocketErrors(result.errors, contexts.get(ctx.extra), deps.log) } : undefined,
-      onError: (ctx, _id, _payload, errors) => formatWebSocketErrors(errors, contexts.get(ctx.extra), deps.log),
+      onNext: (_ctx, _id, _payload, args, result) =>
+        result.errors ? { ...result, errors: formatWebSocketErrors(result.errors, args.contextValue as RequestContext, deps.log) } : undefined,
+      onError: (ctx, id, _payload, errors) => {
+        const context = ctx.extra.operations?.get(id);
+        // A refused operation never completes, so its context is dropped here.
+        ctx.extra.operations?.delete(id);
+        return formatWebSocketErrors(errors, context, deps.log);
+      },
     },
     wss,
   );

@@ -5,7 +5,6 @@ import type { Db } from '../db/client';
 import type { DigestSubscription as DigestSubscriptionRecord } from '../db/generated/client';
 import { BadUserInputError, RateLimitedError } from '../errors/errors';
 import { normalizeEmail } from '../lib/email-address';
-import { clientIpOf } from '../lib/request-client';
 import type { Logger } from '../observability/logger';
 
 export type { DigestSubscriptionRecord };
@@ -71,7 +70,7 @@ export class DigestSubscriptionService {
   async subscribe(ctx: RequestContext, input: { email: string; frequency: string }): Promise<{ email: string }> {
     const email = requireEmail(input.email);
     const frequency = requireFrequency(input.frequency);
-    await this.throttle(`digest-subscribe:ip:${clientIpOf(ctx)}`, (t) => t.perIpPerHour);
+    await this.throttle(`digest-subscribe:ip:${ctx.clientAddress}`, (t) => t.perIpPerHour);
     await this.throttle(`digest-subscribe:address:${email}`, (t) => t.perAddressPerHour);
     let mail: ConfirmationMail | null;
     try {

@@ -105,7 +105,7 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     const token = tokenIn(mailsTo('alice@example.org')[0].text, UNSUBSCRIBE_TOKEN);
     const log = createLogger('silent');
     const service = new DigestSubscriptionService({ db: database.db, log, mailer: unconfiguredMailer });
-    const ctx = createRequestContext({ db: database.db, log, services: createServices({ db: database.db, log }) }, { requestId: 'r', viewer: null });
+    const ctx = createRequestContext({ db: database.db, log, services: createServices({ db: database.db, log }) }, { requestId: 'r', viewer: null, clientAddress: '127.0.0.1' });
     await expect(service.unsubscribe(ctx, token)).resolves.toMatchObject({ email: 'alice@example.org', status: 'unsubscribed' });
     await expect(service.unsubscribe(ctx, token)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'token' } });
 

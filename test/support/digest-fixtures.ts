@@ -31,7 +31,7 @@ export async function createDigestExecutor(db: Db, transport: MailTransport, now
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: createRequestContext({ db, services, log }, { requestId: randomUUID(), viewer: null }) },
+      { contextValue: createRequestContext({ db, services, log }, { requestId: randomUUID(), viewer: null, clientAddress: '127.0.0.1' }) },
     );
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return response.body.singleResult as { data?: any; errors?: any[] };

@@ -1,6 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { budgetOf } from '../../server/rate-limit/request-budget';
 import { RateLimit } from './rate-limit.type';
 
 @Resolver(() => RateLimit)
@@ -11,7 +10,7 @@ export class RateLimitResolver {
     description: 'Your rate-limit budget after this operation (GitHub style). Null only for operations that bypass the HTTP and websocket transports (in-process execution).',
   })
   rateLimit(@Ctx() ctx: RequestContext): RateLimit | null {
-    const decision = budgetOf(ctx);
-    return decision ? { cost: decision.cost, limit: decision.limit, remaining: decision.remaining, resetAt: decision.resetAt } : null;
+    const spent = ctx.rateLimit;
+    return spent ? { cost: spent.cost, limit: spent.limit, remaining: spent.remaining, resetAt: spent.resetAt } : null;
   }
 }

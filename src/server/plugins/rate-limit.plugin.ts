@@ -6,8 +6,6 @@ import { requestCost } from '../query-limits/request-cost';
 import { pointsFor, rateLimitSubject, retryAfterSeconds } from '../rate-limit/rate-limit-policy';
 import type { RateLimitDecision } from '../rate-limit/rate-limit-store';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
-import { clientIpOf } from '../../lib/request-client';
-import { rememberBudget } from '../rate-limit/request-budget';
 
 /**
  * Cost-based rate limiting (GitHub style): an operation spends its computed cost before any
@@ -17,9 +15,9 @@ import { rememberBudget } from '../rate-limit/request-budget';
  */
 export function rateLimitPlugin(options: { limiter: RateLimiter; limits: LimitsConfig }): ApolloServerPlugin<RequestContext> {
   const spend = async (context: RequestContext, points: number): Promise<RateLimitDecision> => {
-    const subject = rateLimitSubject(options.limits, context.viewer, clientIpOf(context));
+    const subject = rateLimitSubject(options.limits, context.viewer, context.clientAddress);
     const decision = await options.limiter.consume(subject.key, points, subject.rule);
-    rememberBudget(context, decision);
+    context.rateLimit = decision;
     return decision;
   };
   return {
