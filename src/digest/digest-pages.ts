@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestContext } from '../context';
 import type { DigestSubscriptionService } from '../services/digest-subscription.service';
 import { escapeHtml } from './compose';
 
@@ -11,7 +10,8 @@ import { escapeHtml } from './compose';
 
 export interface DigestPagesDeps {
   readonly service: Pick<DigestSubscriptionService, 'confirm' | 'unsubscribe'>;
-  readonly contextFor: (req: IncomingMessage) => Promise<RequestContext>;
+  /** The context the service methods take (services take the request context first), built for this request. */
+  readonly contextFor: (req: IncomingMessage) => Promise<Parameters<DigestSubscriptionService['confirm']>[0]>;
 }
 
 const ACTIONS = {

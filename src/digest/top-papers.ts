@@ -1,5 +1,7 @@
 import type { Db } from '../db/client';
 import { topPapers } from '../db/queries/trending';
+import { periodRange } from '../lib/day-range';
+import { trendingOrdering } from '../services/paper-orderings';
 import type { DigestPeriod } from './period';
 
 /** A paper as a digest shows it. */
@@ -18,9 +20,8 @@ export interface DigestPaper {
  */
 export async function topPapersOfPeriod(db: Db, period: DigestPeriod, limit: number): Promise<DigestPaper[]> {
   const page = await topPapers(db, {
-    period: period.frequency === 'DAILY' ? 'DAY' : 'WEEK',
-    date: period.from,
-    by: 'UPVOTES',
+    range: periodRange(period.frequency === 'DAILY' ? 'DAY' : 'WEEK', period.from),
+    ordering: trendingOrdering('UPVOTES'),
     page: { direction: 'forward', limit },
   });
   const ids = page.nodes.map((paper) => paper.id);

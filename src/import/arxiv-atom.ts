@@ -1,6 +1,6 @@
 import sax, { type QualifiedTag } from 'sax';
 import { parseArxivId } from '../lib/arxiv-id';
-import type { ImportRecord } from './import-record';
+import type { ImportRecord } from '../db/import-record';
 import { parseIsoDate, utcDay } from './iso-date';
 import { oneLine } from './json-fields';
 import { FeedError, RecordError } from './record-error';

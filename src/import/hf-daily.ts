@@ -1,5 +1,5 @@
 import { parseArxivId } from '../lib/arxiv-id';
-import type { ImportAuthor, ImportRecord, ImportUser } from './import-record';
+import type { ImportAuthor, ImportRecord, ImportUser } from '../db/import-record';
 import { utcDay } from './iso-date';
 import { FieldReader, isObject, oneLine, type Json } from './json-fields';
 import { RecordError } from './record-error';

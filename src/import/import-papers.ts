@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { prepareBatch, tuneImportTransaction, writePaperBatch, type BatchOutcome, type BatchResult, type PreparedBatch } from '../db/queries/paper-import';
 import { BatchWriters } from './batch-writers';
-import type { ImportRecord } from './import-record';
+import type { ImportRecord } from '../db/import-record';
 import type { ParsedRecord } from './parsed-record';
 import { RecordError } from './record-error';
 

@@ -1,11 +1,13 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type PubSub } from 'type-graphql';
-import { createInProcessPubSub } from '../pubsub/in-process-pubsub';
 import { resolvers } from './resolvers';
 
 export interface SchemaOptions {
-  /** Subscriptions listen on it; omitted (printing the schema, in-process tests) a private in-process one stands in. */
-  readonly pubSub?: PubSub;
+  /**
+   * Subscriptions listen on it. Required: the app passes the pub/sub its services publish to, so a
+   * subscription can never listen on a private one that nothing publishes to.
+   */
+  readonly pubSub: PubSub;
 }
 
 // TypeGraphQL has no option for the root types' descriptions; they ship in schema.graphql and the Playground.
@@ -15,10 +17,10 @@ const ROOT_DESCRIPTIONS = {
   Subscription: 'Live events over graphql-ws on /graphql (protocol graphql-transport-ws).',
 } as const;
 
-export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+export async function buildSchema(options: SchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildTypeGraphQLSchema({
     resolvers,
-    pubSub: options.pubSub ?? createInProcessPubSub(),
+    pubSub: options.pubSub,
     validate: false,
     emitSchemaFile: false,
   });

@@ -15,4 +15,19 @@ import { ViewerResolver } from './viewer/viewer.resolver';
 import { AccessTokenResolver } from './account/access-token.resolver';
 
 /** Every resolver class of the API; build-schema.ts and the schema test share this list. */
-export const resolvers: NonEmptyArray<Function> = [PaperResolver, AuthorResolver, DayResolver, TrendingResolver, SearchResolver, NodeResolver, RateLimitResolver, UserResolver, ViewerResolver, UpvoteResolver, PaperUpvoteFieldsResolver, SubmissionResolver, DigestResolver, AccessTokenResolver];
+export const resolvers: NonEmptyArray<new () => object> = [
+  PaperResolver,
+  AuthorResolver,
+  DayResolver,
+  TrendingResolver,
+  SearchResolver,
+  NodeResolver,
+  RateLimitResolver,
+  UserResolver,
+  ViewerResolver,
+  UpvoteResolver,
+  PaperUpvoteFieldsResolver,
+  SubmissionResolver,
+  DigestResolver,
+  AccessTokenResolver,
+];

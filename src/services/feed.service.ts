@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
-import { paperOrdering } from '../db/queries/paper-orderings';
+import { paperOrdering } from './paper-orderings';
 import type { DayRecord, PaperRecord } from '../db/records';
 import type { ConnectionArgsInput, Page } from '../lib/page';
 import { toPageRequest } from '../lib/page-request';

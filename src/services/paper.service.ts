@@ -1,13 +1,14 @@
 import type { Db } from '../db/client';
 import { keysetPage } from '../db/queries/keyset';
-import { paperConditions, paperWhere, type PaperFilterInput } from '../db/queries/paper-filter';
-import { paperOrdering, type PaperOrderField, type SortDirection } from '../db/queries/paper-orderings';
+import { paperWhere } from '../db/queries/paper-filter';
 import type { PaperRecord } from '../db/records';
 import type { RequestContext } from '../context';
 import { fromGlobalId } from '../lib/global-id';
 import { parseArxivId } from '../lib/arxiv-id';
 import type { ConnectionArgsInput, Page } from '../lib/page';
 import { toPageRequest } from '../lib/page-request';
+import { paperConditions, type PaperFilterInput } from './paper-filter';
+import { paperOrdering, type PaperOrderField, type SortDirection } from './paper-orderings';
 
 export interface PaperListArgs extends ConnectionArgsInput {
   readonly orderBy?: { readonly field: PaperOrderField; readonly direction: SortDirection } | null;

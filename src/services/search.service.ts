@@ -1,10 +1,12 @@
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
-import { paperConditions, type PaperFilterInput } from '../db/queries/paper-filter';
 import { searchPapers, type SearchHit } from '../db/queries/search';
 import { BadUserInputError } from '../errors/errors';
 import type { ConnectionArgsInput, Page } from '../lib/page';
 import { toPageRequest } from '../lib/page-request';
+import { paperConditions, type PaperFilterInput } from './paper-filter';
+
+export type { SearchHit };
 
 export const MAX_QUERY_LENGTH = 256;
 
@@ -19,6 +21,7 @@ export class SearchService {
   /** Papers matching `query`, best match first (ties by arXiv id). */
   async search(ctx: RequestContext, args: SearchArgs): Promise<Page<SearchHit>> {
     // PostgreSQL text cannot hold NUL; other control characters only split words anyway.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     const text = args.query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
     if (!text) throw new BadUserInputError('query', '"query" must contain at least one word.');
     if (text.length > MAX_QUERY_LENGTH) throw new BadUserInputError('query', `"query" may be at most ${MAX_QUERY_LENGTH} characters.`);

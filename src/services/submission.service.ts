@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import type { Db, PrismaTx } from '../db/client';
 import type { PaperRecord } from '../db/records';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/errors';
-import { authorMatchKey } from '../import/import-record';
+import { authorMatchKey } from '../lib/author-match-key';
 import { toGlobalId } from '../lib/global-id';
 import type { AppPubSub } from '../pubsub/create-pubsub';
 import { publishSafely } from '../pubsub/publish-safely';
@@ -86,7 +86,7 @@ async function insertSubmission(tx: PrismaTx, submission: ValidSubmission, userI
       submittedAt: now,
     },
   });
-  const keys = submission.authors.map((name) => authorMatchKey({ name, externalId: null, handle: null, hidden: false }));
+  const keys = submission.authors.map((name) => authorMatchKey({ name, externalId: null }));
   const unique = [...new Set(keys)].sort();
   const names = unique.map((key) => key.slice('name:'.length));
   // Sorted, like the importer, so concurrent writers lock author rows in the same order.

@@ -1,10 +1,14 @@
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
-import type { Period } from '../db/queries/date-range';
-import { topPapers, type TrendingBy } from '../db/queries/trending';
+import { topPapers } from '../db/queries/trending';
 import type { PaperRecord } from '../db/records';
+import { periodRange } from '../lib/day-range';
 import type { ConnectionArgsInput, Page } from '../lib/page';
 import { toPageRequest } from '../lib/page-request';
+import { trendingOrdering, type TrendingBy } from './paper-orderings';
+
+/** The stretch of featured days a trending list covers: the day, ISO week or month containing a date (UTC). */
+export type Period = 'DAY' | 'WEEK' | 'MONTH';
 
 export interface TrendingArgs extends ConnectionArgsInput {
   readonly period?: Period | null;
@@ -19,7 +23,8 @@ export class TrendingService {
   async trending(ctx: RequestContext, args: TrendingArgs): Promise<Page<PaperRecord>> {
     const page = toPageRequest(args);
     const date = args.date ?? (await this.latestDay()) ?? new Date();
-    const result = await topPapers(this.deps.db, { period: args.period ?? 'WEEK', date, by: args.by ?? 'UPVOTES', page });
+    const range = periodRange(args.period ?? 'WEEK', date);
+    const result = await topPapers(this.deps.db, { range, ordering: trendingOrdering(args.by ?? 'UPVOTES'), page });
     for (const paper of result.nodes) ctx.loaders.paperById.prime(paper.id, paper);
     return result;
   }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readFeed, type FeedFormat } from '../../src/import/feed-reader';
-import type { ImportRecord } from '../../src/import/import-record';
+import type { ImportRecord } from '../../src/db/import-record';
 import type { ParsedRecord } from '../../src/import/parsed-record';
 import { FeedError, RecordError } from '../../src/import/record-error';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/client';
 import { readFeed } from '../../src/import/feed-reader';
 import { importRecords } from '../../src/import/import-papers';
-import type { ImportRecord } from '../../src/import/import-record';
+import type { ImportRecord } from '../../src/db/import-record';
 import { RecordError } from '../../src/import/record-error';
 import { syntheticItem } from '../../src/import/synthetic-feed';
 import { ENGINES } from '../support/services';

@@ -3,9 +3,10 @@ import { createRequestContext } from '../../src/context';
 import type { Db } from '../../src/db/client';
 import { createConfirmationMailer } from '../../src/digest/confirmation-mailer';
 import { createMailTransport, type MailTransport } from '../../src/digest/deliver';
-import type { ImportRecord } from '../../src/import/import-record';
+import type { ImportRecord } from '../../src/db/import-record';
 import { importRecords } from '../../src/import/import-papers';
 import { createLogger } from '../../src/observability/logger';
+import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
 import { createServices } from '../../src/services';
@@ -25,8 +26,9 @@ export async function createDigestExecutor(db: Db, transport: MailTransport, now
   const log = createLogger('silent');
   const mailer = createConfirmationMailer(transport, { publicBaseUrl: PUBLIC_BASE_URL });
   const digestSubscriptions = new DigestSubscriptionService({ db, log, mailer, now });
-  const services = { ...createServices({ db, log, digestMailer: mailer }), digestSubscriptions };
-  const apollo = createApolloServer(testConfig(), await buildSchema());
+  const pubsub = createInProcessPubSub();
+  const services = { ...createServices({ db, log, pubsub, digestMailer: mailer }), digestSubscriptions };
+  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }));
   await apollo.start();
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const response = await apollo.executeOperation(

@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { createRequestContext, type RequestContext, type Viewer } from '../../src/context';
 import type { Db } from '../../src/db/client';
 import { createLogger } from '../../src/observability/logger';
+import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
 import { createServices } from '../../src/services';
@@ -16,8 +17,9 @@ export interface Executor {
 /** In-process execution through Apollo (plugins, error formatting) without HTTP. */
 export async function createExecutor(db: Db): Promise<Executor> {
   const log = createLogger('silent');
-  const services = createServices({ db, log });
-  const apollo = createApolloServer(testConfig(), await buildSchema());
+  const pubsub = createInProcessPubSub();
+  const services = createServices({ db, log, pubsub });
+  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }));
   await apollo.start();
   const execute = async (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null) => {
     const response = await apollo.executeOperation(

@@ -1,50 +1,15 @@
 import { Prisma } from '../generated/client';
-import { BadUserInputError } from '../../errors/errors';
-import { fromGlobalId } from '../../lib/global-id';
-import { intersect, parseIsoWeek, parseMonth, type DayRange } from './date-range';
+import type { DayRange } from '../../lib/day-range';
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** PaperFilter as the API takes it; see schema/paper/paper.inputs.ts for the meaning of each field. */
-export interface PaperFilterInput {
-  readonly fromDay?: Date | null;
-  readonly toDay?: Date | null;
-  readonly week?: string | null;
-  readonly month?: string | null;
-  readonly author?: string | null;
-  readonly submitter?: string | null;
-  readonly hasCode?: boolean | null;
-  readonly withdrawn?: boolean | null;
-}
-
-/** A validated filter, ready to become a Prisma where or a SQL condition. */
+/** A validated filter (services/paper-filter.ts validates), ready to become a Prisma where or a SQL condition. */
 export interface PaperConditions {
   readonly days: Partial<DayRange>;
   readonly authorId?: number;
   readonly submitter?: string;
   readonly hasCode?: boolean;
   readonly withdrawn?: boolean;
-}
-
-/** Validates a filter; bad weeks, months and author ids are BAD_USER_INPUT naming `filter.<field>`. */
-export function paperConditions(filter: PaperFilterInput | null | undefined): PaperConditions {
-  if (!filter) return { days: {} };
-  const ranges: Array<Partial<DayRange>> = [{ ...(filter.fromDay && { from: filter.fromDay }), ...(filter.toDay && { to: filter.toDay }) }];
-  if (filter.week != null) ranges.push(parseIsoWeek(filter.week, 'filter.week'));
-  if (filter.month != null) ranges.push(parseMonth(filter.month, 'filter.month'));
-  let authorId: number | undefined;
-  if (filter.author != null) {
-    const global = fromGlobalId(filter.author);
-    authorId = global?.type === 'Author' ? Number(global.localId) : NaN;
-    if (!Number.isSafeInteger(authorId)) throw new BadUserInputError('filter.author', `"filter.author" must be an Author id, got "${filter.author}".`);
-  }
-  return {
-    days: intersect(ranges),
-    ...(authorId !== undefined && { authorId }),
-    ...(filter.submitter != null && { submitter: filter.submitter }),
-    ...(filter.hasCode != null && { hasCode: filter.hasCode }),
-    ...(filter.withdrawn != null && { withdrawn: filter.withdrawn }),
-  };
 }
 
 /** The conditions as a Prisma where for paper.findMany / paper.count. */

@@ -1,6 +1,7 @@
 import type { DbSession } from '../client';
 import { booleanArray, numberArray, textArray } from './pg-array';
-import { authorMatchKey, type ImportAuthor, type ImportRecord } from '../../import/import-record';
+import { authorMatchKey } from '../../lib/author-match-key';
+import type { ImportAuthor, ImportRecord } from '../import-record';
 
 // Bulk upsert of imported papers: at most six statements per batch whatever its size, rows
 // passed as arrays; an unchanged batch is compared in the database and costs four, and two fewer

@@ -4,14 +4,14 @@ import type { SortKey } from './keyset';
 // The SQL twin of keyset.ts for raw statements (window-function loaders, search): the same
 // SortKeys, hence the same cursors, expressed over SQL columns.
 
-function columnOf(key: SortKey<unknown>, columns: Readonly<Record<string, string>>): Prisma.Sql {
+function columnOf(key: SortKey<never>, columns: Readonly<Record<string, string>>): Prisma.Sql {
   const column = columns[key.field];
   if (!column) throw new Error(`no SQL column for sort field ${key.field}`);
   return Prisma.raw(column);
 }
 
 /** ORDER BY items for the keys, with their nulls placement. */
-export function sqlOrderBy(keys: ReadonlyArray<SortKey<any>>, columns: Readonly<Record<string, string>>): Prisma.Sql {
+export function sqlOrderBy(keys: ReadonlyArray<SortKey<never>>, columns: Readonly<Record<string, string>>): Prisma.Sql {
   return Prisma.join(
     keys.map((key) => {
       const nulls = key.nulls ? (key.nulls === 'last' ? ' NULLS LAST' : ' NULLS FIRST') : '';
@@ -21,7 +21,7 @@ export function sqlOrderBy(keys: ReadonlyArray<SortKey<any>>, columns: Readonly<
   );
 }
 
-function beyond(key: SortKey<any>, column: Prisma.Sql, value: unknown): Prisma.Sql | null {
+function beyond(key: SortKey<never>, column: Prisma.Sql, value: unknown): Prisma.Sql | null {
   if (value === null) return key.nulls === 'first' ? Prisma.sql`${column} IS NOT NULL` : null;
   const strictly = key.direction === 'asc' ? Prisma.sql`${column} > ${value}` : Prisma.sql`${column} < ${value}`;
   return key.nulls === 'last' ? Prisma.sql`(${strictly} OR ${column} IS NULL)` : strictly;
@@ -29,7 +29,7 @@ function beyond(key: SortKey<any>, column: Prisma.Sql, value: unknown): Prisma.S
 
 /** "Strictly after these values" in the keys' order, as keysetAfter() does for Prisma. */
 export function sqlKeysetAfter(
-  keys: ReadonlyArray<SortKey<any>>,
+  keys: ReadonlyArray<SortKey<never>>,
   values: readonly unknown[],
   columns: Readonly<Record<string, string>>,
 ): Prisma.Sql {

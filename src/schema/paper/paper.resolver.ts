@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { AuthorRecord, PaperRecord } from '../../db/records';
+import type { AuthorRecord, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/page';
 import { Author } from '../author/author.type';

@@ -1,6 +1,6 @@
 import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { SearchHit } from '../../db/queries/search';
+import type { SearchHit } from '../../services/search.service';
 import type { Page } from '../../lib/page';
 import { Connection } from '../common/connection';
 import { SearchResult } from './search-result.type';

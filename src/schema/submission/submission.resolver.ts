@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root, Subscription, type SubscriptionHandlerData } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { PaperRecord, UserRecord } from '../../db/records';
+import type { PaperRecord, UserRecord } from '../../services/records';
 import { Topic, type PaperSubmittedPayload } from '../../pubsub/topics';
 import { Paper } from '../paper/paper.type';
 import { User } from '../user/user.type';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, registerEnumType } from 'type-graphql';
-import type { Period } from '../../db/queries/date-range';
-import type { TrendingBy as TrendingByValue } from '../../db/queries/trending';
+import type { TrendingBy as TrendingByValue } from '../../services/paper-orderings';
+import type { Period } from '../../services/trending.service';
 import { ForwardConnectionArgs } from '../common/connection';
 import { DateScalar } from '../common/scalars';
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { PaperRecord, UserRecord } from '../../db/records';
+import type { PaperRecord, UserRecord } from '../../services/records';
 import type { Page } from '../../lib/page';
 import { Paper } from '../paper/paper.type';
 import { UserConnection } from '../user/user.connection';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { PaperRecord } from '../../db/records';
+import type { PaperRecord } from '../../services/records';
 import { Paper } from '../paper/paper.type';
 
 @ObjectType({ description: 'The result of upvotePaper.' })

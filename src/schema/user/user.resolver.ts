@@ -1,5 +1,5 @@
 import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { UserRecord } from '../../db/records';
+import type { UserRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import { User } from './user.type';
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import type { RequestContext, Viewer as ViewerRecord } from '../../context';
-import type { PaperRecord, UserRecord } from '../../db/records';
+import type { PaperRecord, UserRecord } from '../../services/records';
 import type { Page } from '../../lib/page';
 import { ForwardConnectionArgs } from '../common/connection';
 import { PaperConnection } from '../paper/paper.connection';

@@ -54,7 +54,7 @@ function parseJsonObject(fileName: string, key: string, text: string): Record<st
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Playground tab ${fileName}: "# ${key}:" is not valid JSON (${(error as Error).message}).`);
+    throw new Error(`Playground tab ${fileName}: "# ${key}:" is not valid JSON (${(error as Error).message}).`, { cause: error });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error(`Playground tab ${fileName}: "# ${key}:" must be a JSON object.`);

@@ -1,6 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
-import { structuralEstimator } from '../../schema/common/complexity';
+import { structuralEstimator } from './cost-model';
 
 // A fragment bomb expands into more field nodes than any honest query has; past this many
 // the estimator stops and the operation is priced as over every limit.

@@ -1,6 +1,8 @@
-import type { CursorValue } from '../../lib/cursor';
-import type { PaperRecord } from '../records';
-import type { KeysetOrdering, SortKey } from './keyset';
+import type { KeysetOrdering, SortKey } from '../db/queries/keyset';
+import type { PaperRecord } from '../db/records';
+import type { CursorValue } from '../lib/cursor';
+
+// The orders papers can be listed in, as the API names them, and the keyset each one pages by.
 
 const day = (value: Date) => value.toISOString().slice(0, 10);
 const asDate = (value: CursorValue) => new Date(String(value));
@@ -9,6 +11,7 @@ const asString = (value: CursorValue) => String(value);
 
 export type PaperOrderField = 'FEATURED_DAY' | 'UPVOTES' | 'PUBLISHED_AT';
 export type SortDirection = 'ASC' | 'DESC';
+export type TrendingBy = 'UPVOTES' | 'GITHUB_STARS';
 
 const byId: SortKey<PaperRecord> = { field: 'id', direction: 'asc', read: (p) => p.id, parse: asString };
 
@@ -40,4 +43,23 @@ export function paperOrdering(field: PaperOrderField, direction: SortDirection):
       ? [key('FEATURED_DAY', dir), key('UPVOTES', 'desc'), byId]
       : [key(field, dir), byId];
   return { kind: `paper:${field}:${direction}`, keys };
+}
+
+const upvotes: SortKey<PaperRecord> = { field: 'upvoteCount', direction: 'desc', read: (p) => p.upvoteCount, parse: (v) => (v === null ? null : Number(v)) };
+const stars: SortKey<PaperRecord> = {
+  field: 'githubStars',
+  direction: 'desc',
+  nulls: 'last',
+  read: (p) => p.githubStars,
+  parse: (v) => (v === null ? null : Number(v)),
+};
+
+/**
+ * Most upvoted first (ties: arXiv id ascending); by stars: most GitHub stars first, papers
+ * without a repository last, ties by upvotes then arXiv id — the same rule the schema documents.
+ */
+export function trendingOrdering(by: TrendingBy): KeysetOrdering<PaperRecord> {
+  return by === 'UPVOTES'
+    ? { kind: 'trending:UPVOTES', keys: [upvotes, byId] }
+    : { kind: 'trending:GITHUB_STARS', keys: [stars, upvotes, byId] };
 }

@@ -1,3 +1,4 @@
+// The importer's unit of work: feed parsers (src/import/) produce it, db/queries/paper-import.ts writes it.
 /** One paper as every feed parser hands it to the writer: validated, normalised, versionless id. */
 export interface ImportRecord {
   readonly arxivId: string;
@@ -35,9 +36,4 @@ export interface ImportUser {
   readonly handle: string;
   readonly displayName: string | null;
   readonly avatarUrl: string | null;
-}
-
-/** How authors are matched across imports: by linked account when known, else by exact name. */
-export function authorMatchKey(author: ImportAuthor): string {
-  return author.externalId ? `hf:${author.externalId}` : `name:${author.name}`;
 }
