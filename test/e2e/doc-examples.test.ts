@@ -1,4 +1,5 @@
 import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { docExamples } from '../support/doc-examples';
 import { postGraphQL } from '../support/graphql-client';
@@ -32,7 +33,7 @@ describe('the GraphQL examples in README.md and docs/', () => {
   });
 
   it('parses and validates every example against the schema', async () => {
-    const schema = await buildSchema();
+    const schema = await buildSchema({ pubSub: createInProcessPubSub() });
     const problems = examples.flatMap((example) => {
       try {
         return validate(schema, parse(example.query)).map((error) => `${example.where}: ${error.message}`);
