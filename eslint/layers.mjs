@@ -30,8 +30,11 @@ export const LAYERS = {
   context: { value: ['auth', 'loaders', 'observability'], type: ['services', 'db', 'config'] },
   import: { value: ['services', 'db', 'lib', 'errors'], type: ['config', 'observability'] },
   digest: { value: ['services', 'db', 'lib', 'errors', 'auth'], type: ['config', 'observability'] },
+  // Process entry helpers beside main.ts: the one-line start-up errors and the banner, shared by main.ts and the CLIs.
+  'startup-errors': { value: ['config', 'db', 'errors', 'lib'] },
+  'startup-banner': { value: [], type: ['config'] },
   // Thin npm-script entries: anything but the GraphQL surface and the transport.
-  cli: { value: ['services', 'db', 'lib', 'errors', 'auth', 'config', 'observability', 'import', 'digest', 'pubsub'] },
+  cli: { value: ['services', 'db', 'lib', 'errors', 'auth', 'config', 'observability', 'import', 'digest', 'pubsub', 'startup-errors'] },
   // Transport: a composition root, but below the GraphQL surface (app.ts hands it the built schema).
   server: {
     value: ['config', 'db', 'lib', 'errors', 'auth', 'pubsub', 'services', 'loaders', 'context', 'observability', 'digest', 'import'],
