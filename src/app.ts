@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Config } from './config/load-config';
 import { createRequestContext, type RequestContext, type RequestSession } from './context';
 import { createDb, type Db } from './db/client';
+import { dbOptionsFrom } from './db/db-options';
 import { migrate } from './db/migrate';
 import { seedDemoIfEmpty } from './import/demo-data';
 import { createDigestRuntime } from './digest/digest-runtime';
@@ -50,13 +51,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const log = overrides.log ?? createLogger(config.logLevel);
   const db =
     overrides.db ??
-    (await createDb({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      poolSize: config.dbPoolSize,
-      connectTimeoutMs: config.dbConnectTimeoutMs,
-      statementTimeoutMs: config.dbStatementTimeoutMs,
-    }));
+    (await createDb(dbOptionsFrom(config)));
   if (config.migrateOnStart) {
     const result = await migrate(db);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'database migrated');

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { dbOptionsFrom } from '../db/db-options';
 import { migrate } from '../db/migrate';
 import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { createMailTransport } from '../digest/deliver';
@@ -14,7 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs, poolSize: 2 });
+  const db = await createDb(dbOptionsFrom(config, { poolSize: 2 }));
   const transport = createMailTransport(config.digest);
   const tty = process.stderr.isTTY === true;
   try {

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { dbOptionsFrom } from '../db/db-options';
 import { migrate } from '../db/migrate';
 import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { IMPORT_USAGE, parseImportArgs, UsageError } from '../import/import-args';
@@ -48,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return summary.interrupted ? 130 : 0;
   }
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, poolSize: Math.max(2, args.concurrency ?? 2) });
+  const db = await createDb(dbOptionsFrom(config, { poolSize: Math.max(2, args.concurrency ?? 2) }));
   try {
     if (config.migrateOnStart) await migrate(db);
     const summary = await runImport(db, sources, options);

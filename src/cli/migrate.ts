@@ -1,4 +1,5 @@
 import { createDb } from '../db/client';
+import { dbOptionsFrom } from '../db/db-options';
 import { migrate } from '../db/migrate';
 import { loadConfig } from '../config/load-config';
 import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
@@ -6,7 +7,7 @@ import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL, or to the embedded database.
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs });
+  const db = await createDb(dbOptionsFrom(config));
   try {
     const result = await migrate(db);
     const target = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;

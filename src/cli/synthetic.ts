@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { dbOptionsFrom } from '../db/db-options';
 import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { migrate } from '../db/migrate';
 import { fillSynthetic } from '../db/queries/synthetic';
@@ -28,7 +29,8 @@ async function main(argv: string[]): Promise<void> {
   const lastDay = option(argv, 'last-day') ?? '2026-11-27';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay)) throw new ConfigError([`--last-day must be YYYY-MM-DD, got "${lastDay}".`]);
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: 0 });
+  // Bulk generation of a million rows runs statements far longer than any request may.
+  const db = await createDb(dbOptionsFrom(config, { statementTimeoutMs: 0 }));
   try {
     await migrate(db);
     const existing = await db.prisma.paper.count();

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config';
 import { createDb } from '../db/client';
+import { dbOptionsFrom } from '../db/db-options';
 import { migrate } from '../db/migrate';
 import { exitOnStartupError, settingsFromEnv } from '../startup-errors';
 import { IdentityService } from '../services/identity.service';
@@ -8,7 +9,7 @@ import { runUsersCommand } from './users-command';
 // npm run users -- create|token|revoke|list … against DATABASE_URL or the embedded database.
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.dbConnectTimeoutMs });
+  const db = await createDb(dbOptionsFrom(config));
   try {
     // A fresh clone's first command may be this one: set up the tables as the other commands do.
     if (config.migrateOnStart) await migrate(db);
