@@ -48,9 +48,6 @@ export const LAYERS = {
 export const FILE_EXCEPTIONS = {
   // Emitting schema.graphql is the one CLI that needs the GraphQL surface.
   'cli/emit-schema.ts': { value: ['schema'] },
-  // The rate-limit budget still travels in a server/ side table; the reliability work moves it into the
-  // request context (a typed field), after which this exception goes.
-  'schema/rate-limit/rate-limit.resolver.ts': { value: ['server/rate-limit/request-budget'] },
 };
 
 /** Packages only some layers may use: the GraphQL decorators stay in schema/, the drivers in db/. */
