@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock';
+import { BoundedClient } from './bounded-client';
 import { PrismaClient } from './generated/client';
 
 export type DbEngine = 'postgres' | 'pglite';
@@ -56,6 +57,9 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** How long after statement_timeout the client gives up on a statement the server never answered. */
+export const QUERY_TIMEOUT_MARGIN_MS = 1000;
+
 export type PrismaTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** The one place that knows which driver backs Prisma. Nothing connects until the first query. */
@@ -101,13 +105,21 @@ function observedSession(client: PoolClient, emit: (event: StatementEvent) => vo
 }
 
 function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 10000;
   const pool = new Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     // Without it pg waits forever for a free connection or an unreachable host.
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-    statement_timeout: options.statementTimeoutMs ?? 10000,
+    statement_timeout: statementTimeoutMs,
+    // The client-side bound: statement_timeout is enforced by the server, so it never fires
+    // when the network between us is gone; this one does, a margin later (BoundedClient).
+    ...(statementTimeoutMs > 0 && { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS }),
+    // Lets the kernel notice a dead peer on idle connections instead of holding them forever.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30000,
+    Client: BoundedClient,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);

@@ -41,10 +41,14 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** The database (or another dependency) is unreachable; the client may retry. 503, not 500: it is not a bug. */
+/**
+ * The database (or another dependency) is unreachable; the client may retry. 503, not 500: it is
+ * not a bug. retry-after travels with the error, so every path that refuses this way (even a
+ * context that failed before any plugin ran) tells clients and load balancers when to retry.
+ */
 export class ServiceUnavailableError extends AppError {
-  constructor(message = 'The service is temporarily unavailable; retry shortly.') {
-    super(message, ErrorCode.ServiceUnavailable, {}, { status: 503 });
+  constructor(message = 'The service is temporarily unavailable; retry shortly.', retryAfterSeconds = 1) {
+    super(message, ErrorCode.ServiceUnavailable, {}, { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { isConcurrencyConflict } from '../db/database-error';
 import { prepareBatch, tuneImportTransaction, writePaperBatch, type BatchOutcome, type BatchResult, type PreparedBatch } from '../db/queries/paper-import';
 import { BatchWriters } from './batch-writers';
 import type { ImportRecord } from '../db/import-record';
@@ -48,19 +49,11 @@ export function emptySummary(): ImportSummary {
 }
 
 // A batch that loses a race with a concurrent import (deadlock, serialization failure, a unique
-// key taken between our read and our write) is retried whole: it is one transaction, so nothing
-// of the failed attempt remains.
-const RETRYABLE = ['40P01', '40001', '23505'];
+// key taken between our read and our write: isConcurrencyConflict) is retried whole: it is one
+// transaction, so nothing of the failed attempt remains.
 const ATTEMPTS = 4;
 const MAX_KNOWN_AUTHORS = 500_000;
 
-function isRetryable(error: unknown): boolean {
-  // pg's errors carry the SQLSTATE as code; Prisma's (PGlite) carry it in meta, and P2034 as code.
-  const { code, meta } = error as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } };
-  const sqlState = String(meta?.code ?? meta?.driverAdapterError?.cause?.originalCode ?? code ?? '');
-  if (RETRYABLE.includes(sqlState) || code === 'P2034') return true;
-  return /deadlock detected|could not serialize|duplicate key value/i.test(String((error as Error).message));
-}
 
 /**
  * Writes parsed records in batches, each batch one transaction, so a crash leaves whole batches
@@ -170,7 +163,7 @@ async function writeWithRetry(db: Db, batch: PreparedBatch, knownAuthorIds: Map<
     } catch (error) {
       // A remembered author that no longer exists would fail every later batch: forget them all.
       knownAuthorIds.clear();
-      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      if (attempt >= ATTEMPTS || !isConcurrencyConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
     }
   }

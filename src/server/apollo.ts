@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/load-config';
 import type { RequestContext } from '../context';
 import { createLogger } from '../observability/logger';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable } from '../db/database-error';
 import { createFormatError } from '../errors/format-error';
 import { queryLimitsPlugin } from './plugins/query-limits.plugin';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable } from '../db/database-error';
 import { AppError } from '../errors/app-error';
 import { InternalServerError, ServiceUnavailableError } from '../errors/errors';
 import type { Logger } from '../observability/logger';

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../context';
-import { isDatabaseUnavailable } from '../db/unavailable';
+import { isDatabaseUnavailable } from '../db/database-error';
 import { AppError } from '../errors/app-error';
 import { createFormatError } from '../errors/format-error';
 import type { Logger } from '../observability/logger';

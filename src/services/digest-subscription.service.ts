@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashSecret } from '../auth/token';
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/database-error';
 import type { DigestSubscription as DigestSubscriptionRecord } from '../db/generated/client';
 import { BadUserInputError, RateLimitedError } from '../errors/errors';
 import { normalizeEmail } from '../lib/email-address';
@@ -206,9 +207,6 @@ function invalidUnsubscribe(): BadUserInputError {
   return new BadUserInputError('token', 'This unsubscribe link is invalid or was already used.');
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 /** Used when no mailer was wired in (tests of other features, tools): the request works, the mail fails and is logged. */
 export const unconfiguredMailer: DigestConfirmationMailer = {

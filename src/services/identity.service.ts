@@ -2,6 +2,7 @@ import { DEFAULT_SCOPES, type Scope } from '../auth/scopes';
 import { generateToken, isTokenPrefix, parseToken, secretMatches, TOKEN_SCHEMES } from '../auth/token';
 import type { RequestContext, Viewer } from '../context';
 import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/database-error';
 import type { ApiTokenRecord, UserRecord } from '../db/records';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../errors/errors';
 import { toGlobalId } from '../lib/global-id';
@@ -110,9 +111,4 @@ export function checkHandle(handle: string): void {
   if (!HANDLE.test(handle)) {
     throw new BadUserInputError('handle', 'A handle is 1–39 letters, digits, "-" or "_", starting with a letter or digit.');
   }
-}
-
-/** Prisma's unique-constraint violation (P2002), whichever driver adapter raised it. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }

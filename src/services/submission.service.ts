@@ -8,7 +8,7 @@ import { toGlobalId } from '../lib/global-id';
 import type { AppPubSub } from '../pubsub/create-pubsub';
 import { publishSafely } from '../pubsub/publish-safely';
 import { Topic } from '../pubsub/topics';
-import { isUniqueViolation } from './identity.service';
+import { isUniqueViolation } from '../db/database-error';
 import { optionalUrl, validateSubmission, type SubmitPaperFields, type ValidSubmission } from './submission-input';
 import { requirePaperId } from './upvote.service';
 import type { Logger } from '../observability/logger';

@@ -5,54 +5,86 @@ export interface TcpProxy {
   /** 127.0.0.1:port to give the code under test instead of the real service. */
   readonly host: string;
   readonly port: number;
-  /** Destroys every open connection and refuses new ones (RST) until restore(). */
+  /** Refuse: destroys every open connection (RST) and refuses new ones until restore(). */
   cut(): void;
+  /** Reset: destroys every open connection (RST) once; new connections go through. */
+  reset(): void;
+  /**
+   * Blackhole: packets vanish in both directions, open connections and new ones alike, with no
+   * RST or FIN, as when a network partition drops traffic. restore() drops the stalled connections.
+   */
+  blackhole(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
 /**
  * A TCP proxy the test controls, between the server under test and a shared service
- * (PostgreSQL, Redis): cutting it simulates an outage without touching the service itself.
+ * (PostgreSQL, Redis): its faults simulate an outage without touching the service itself.
  */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
-  const sockets = new Set<Socket>();
-  let cut = false;
+  const pairs = new Set<{ client: Socket; upstream?: Socket }>();
+  let mode: 'pass' | 'refuse' | 'blackhole' = 'pass';
+  const swallow = (socket: Socket) => {
+    socket.removeAllListeners('data');
+    socket.on('data', () => undefined);
+  };
   const server: Server = createServer((client) => {
-    if (cut) {
+    if (mode === 'refuse') {
       client.resetAndDestroy();
       return;
     }
-    const upstream = connect(target.port, target.host);
-    sockets.add(client);
-    sockets.add(upstream);
+    const pair: { client: Socket; upstream?: Socket } = { client };
+    pairs.add(pair);
     const drop = () => {
-      sockets.delete(client);
-      sockets.delete(upstream);
+      pairs.delete(pair);
       client.destroy();
-      upstream.destroy();
+      pair.upstream?.destroy();
     };
     client.on('error', drop).on('close', drop);
+    if (mode === 'blackhole') {
+      swallow(client);
+      return;
+    }
+    const upstream = connect(target.port, target.host);
+    pair.upstream = upstream;
     upstream.on('error', drop).on('close', drop);
     client.pipe(upstream);
     upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const cutAll = () => {
-    cut = true;
-    for (const socket of sockets) socket.resetAndDestroy();
-    sockets.clear();
+  const destroyAll = () => {
+    for (const pair of pairs) {
+      pair.client.resetAndDestroy();
+      pair.upstream?.resetAndDestroy();
+    }
+    pairs.clear();
   };
   return {
     host: '127.0.0.1',
     port,
-    cut: cutAll,
+    cut() {
+      mode = 'refuse';
+      destroyAll();
+    },
+    reset: destroyAll,
+    blackhole() {
+      mode = 'blackhole';
+      for (const { client, upstream } of pairs) {
+        client.unpipe();
+        upstream?.unpipe();
+        swallow(client);
+        if (upstream) swallow(upstream);
+      }
+    },
     restore() {
-      cut = false;
+      if (mode === 'blackhole') destroyAll();
+      mode = 'pass';
     },
     async close() {
-      cutAll();
+      mode = 'refuse';
+      destroyAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
