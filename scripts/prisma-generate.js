@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs `prisma generate` offline. Prisma's CLI insists on locating a native schema engine
-// even though generate never executes it; pointing it at any existing file satisfies the
-// check without a download (see DEVELOPERS.md). An explicitly configured engine wins.
+// Runs `prisma generate` offline. Prisma's CLI insists on locating a native schema engine even
+// though generate never executes it (the app applies prisma/migrations itself, src/db/migrate.ts),
+// and would otherwise download one from binaries.prisma.sh. Pointing it at any existing file
+// satisfies the check; package.json's allowScripts also keeps @prisma/engines' postinstall from
+// fetching it at install. An explicitly configured engine wins.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 

@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 // Debian's Chromium, never a downloaded build; .ci/run installs it. Missing, this suite is skipped
 // and named (it fails under CI, which must run it).
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const EXECUTE = '[title="Execute Query (Ctrl-Enter)"]';
+const EXECUTE = '.graphiql-execute-button';
 
 describeWithChromium('GraphQL Playground in a real browser', () => {
   let server: TestServer;
@@ -20,6 +20,8 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
   let page: Page;
   let userDataDir: string;
   const foreignRequests: string[] = [];
+  // Console errors, among them Content-Security-Policy violations: the policy must not break the page.
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does).`);
@@ -42,6 +44,13 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     page.on('websocket', (socket) => {
       if (!socket.url().startsWith(`${wsOrigin}/`)) foreignRequests.push(socket.url());
     });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
+    });
   });
 
   afterAll(async () => {
@@ -52,7 +61,10 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
 
   it('runs the day-feed tab and shows demo papers, loading nothing from outside the server', async () => {
     await page.goto(`${server.url}/graphql`);
-    await page.getByText('Day feed', { exact: true }).click();
+    await expect(page.title()).resolves.toBe('Daily Papers GraphQL API — Playground');
+    // One tab per example file, named by its operation.
+    await page.locator('button.graphiql-tab-button[title="TrendingThisWeek"]').waitFor();
+    await page.locator('button.graphiql-tab-button[title="DayFeed"]').click();
     await page.locator(EXECUTE).click();
     const result = await resultContaining(page, '"day"');
     const day = JSON.parse(result).data.day;
@@ -62,16 +74,18 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
     expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('runs the subscription tab over the same websocket endpoint and shows an upvote as it happens', async () => {
-    await page.getByText('Live upvotes', { exact: true }).click();
+    await page.locator('button.graphiql-tab-button[title="PaperUpvoted"]').click();
+    await page.locator('.graphiql-tab-active', { hasText: 'PaperUpvoted' }).waitFor();
     const socketOpened = page.waitForEvent('websocket');
     await page.locator(EXECUTE).click();
     const socket = await socketOpened;
     expect(socket.url()).toBe(`${server.url.replace(/^http/, 'ws')}/graphql`);
     // The server counts the subscription once it has accepted it.
-    await waitForActiveSubscription(server);
+    await waitForActiveSubscriptions(server, 1);
 
     const { authorization } = await createUserWithToken(server.database.db, 'playground');
     const upvote = await postGraphQL(server.url, 'mutation { upvotePaper(input: { paperId: "2407.18232" }) { paper { upvoteCount } } }', undefined, { authorization });
@@ -80,18 +94,32 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     const event = JSON.parse(await resultContaining(page, '"paperUpvoted"'));
     expect(event.data.paperUpvoted.paper).toMatchObject({ arxivId: '2407.18232', upvoteCount: 1 });
     await page.screenshot({ path: join(ARTIFACTS, 'playground-subscription.png') });
+    // While it runs, the run button stops it: the server sees the subscription end.
+    await page.locator(EXECUTE).click();
+    await waitForActiveSubscriptions(server, 0);
     expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('has the documentation explorer and the GraphiQL Explorer in its sidebar', async () => {
+    await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    await page.locator('button[aria-label="Show GraphiQL Explorer"]').click();
+    // The Explorer lists the fields of the open tab's operation (the subscription) to build it from.
+    await page.locator('.graphiql-explorer-root [data-field-name="paperUpvoted"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-explorer.png') });
+    expect(consoleErrors).toEqual([]);
   });
 });
 
-/** The text of the Playground's result editor once it contains `needle` (CodeMirror renders only visible lines; read its model). */
+/** The text of the Playground's response editor once it contains `needle` (Monaco renders only visible lines; read its model). */
 async function resultContaining(page: Page, needle: string): Promise<string> {
   const handle = await page.waitForFunction(
     (text) => {
-      // Runs in the page; the test's tsconfig has no DOM types.
-      const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ CodeMirror?: { getValue(): string } }> } };
-      const values = Array.from(document.querySelectorAll('.CodeMirror')).map((editor) => editor.CodeMirror?.getValue() ?? '');
-      return values.find((value) => value.trimStart().startsWith('{') && value.includes(text)) ?? false;
+      // Runs in the page; the test's tsconfig has no DOM types. The setup script turns on Monaco's global API.
+      const { monaco } = globalThis as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } };
+      const responses = monaco.editor.getModels().filter((model) => model.uri.path.includes('response'));
+      return responses.map((model) => model.getValue()).find((value) => value.trimStart().startsWith('{') && value.includes(text)) ?? false;
     },
     needle,
     { timeout: 20_000 },
@@ -99,10 +127,10 @@ async function resultContaining(page: Page, needle: string): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
-async function waitForActiveSubscription(server: TestServer): Promise<void> {
+async function waitForActiveSubscriptions(server: TestServer, count: number): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (server.app.websocket.activeSubscriptions() < 1) {
-    if (Date.now() > deadline) throw new Error('The Playground never opened a subscription.');
+  while (server.app.websocket.activeSubscriptions() !== count) {
+    if (Date.now() > deadline) throw new Error(`The server never had ${count} active subscription(s) from the Playground.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -2,7 +2,7 @@ import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { loadConfig } from '../../src/config/load-config';
 import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
-import { externalUrls, VENDOR_PATH } from '../../src/server/playground/playground-page';
+import { externalUrls, GRAPHIQL_PATH, GRAPHQL_WS_PATH, SETUP_SCRIPT_PATH } from '../../src/server/playground/playground-page';
 import { loadTabs, parseTab } from '../../src/server/playground/playground-tabs';
 import { parseDemoFile } from '../../src/import/demo-data';
 import { importRecords } from '../../src/import/import-papers';
@@ -26,13 +26,17 @@ describe('GraphQL Playground over HTTP', () => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const policy = response.headers.get('content-security-policy');
+    expect(policy).toContain("default-src 'self'");
+    // No eval and no inline script: the page's only inline <script> is JSON, which never runs.
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toContain('unsafe-eval');
     const html = await response.text();
+    expect(html).toContain('<title>Daily Papers GraphQL API — Playground</title>');
     expect(html).toContain('GraphQL Playground');
-    expect(html).not.toContain('fonts.googleapis.com');
     expect(externalUrls(html)).toEqual([]);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
-    expect(assets).toEqual(expect.arrayContaining([`${VENDOR_PATH}/static/js/middleware.js`, `${VENDOR_PATH}/static/css/index.css`]));
+    expect(assets).toEqual(expect.arrayContaining([`${GRAPHIQL_PATH}/graphiql.js`, `${GRAPHIQL_PATH}/graphiql.css`, GRAPHQL_WS_PATH, SETUP_SCRIPT_PATH]));
     for (const asset of assets) {
       const fetched = await fetch(`${server.url}${asset}`);
       expect([asset, fetched.status]).toEqual([asset, 200]);
@@ -42,30 +46,34 @@ describe('GraphQL Playground over HTTP', () => {
 
   it('puts the example tabs into the page, with the upvote tab carrying its Authorization header', async () => {
     const html = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
-    const config = JSON.parse(/<div id="playground-config">(.*?)<\/div>/s.exec(html)![1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const config = JSON.parse(/<script type="application\/json" id="playground-config">(.*?)<\/script>/s.exec(html)![1]);
     expect(config.tabs.map((tab: { name: string }) => tab.name)).toEqual([
       'Day feed', 'Paper with authors', 'Search', 'Trending this week', 'Upvote a paper', 'Live upvotes',
     ]);
     const upvote = config.tabs.find((tab: { name: string }) => tab.name === 'Upvote a paper');
     expect(upvote.headers).toEqual({ Authorization: 'Bearer <your token>' });
     expect(upvote.query).not.toContain('# headers:');
-    expect(config.settings['schema.polling.enable']).toBe(false);
+    // Monaco's workers come from this server too.
+    for (const worker of Object.values(config.workers) as string[]) {
+      const response = await fetch(`${server.url}${worker}`);
+      expect([worker, response.status, response.headers.get('content-type')]).toEqual([worker, 200, 'text/javascript; charset=utf-8']);
+    }
   });
 
-  it('serves the 2.3 MB bundle gzipped, cacheable forever, and revalidates with its ETag', async () => {
-    const url = `${server.url}${VENDOR_PATH}/static/js/middleware.js`;
+  it('serves the 5 MB GraphiQL bundle gzipped, cacheable forever, and revalidates with its ETag', async () => {
+    const url = `${server.url}${GRAPHIQL_PATH}/graphiql.js`;
     const first = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-encoding')).toBe('gzip');
     expect(first.headers.get('cache-control')).toContain('immutable');
-    expect(Number(first.headers.get('content-length'))).toBeLessThan(1024 * 1024);
-    expect((await first.text()).length).toBeGreaterThan(2_000_000);
+    expect(Number(first.headers.get('content-length'))).toBeLessThan(2 * 1024 * 1024);
+    expect((await first.text()).length).toBeGreaterThan(5_000_000);
     const again = await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
 
   it('keeps the rest of node_modules out of reach', async () => {
-    for (const path of [`${VENDOR_PATH}/index.html`, `${VENDOR_PATH}/../package.json`, '/playground/graphql-playground-react@1.7.28/build/static/js/index.js', '/playground/']) {
+    for (const path of [`${GRAPHIQL_PATH}/index.js`, `${GRAPHIQL_PATH}/../package.json`, `${GRAPHQL_WS_PATH.replace(/[^/]+$/, '')}graphql-ws.js`, '/playground/render-graphiql@0.0.0/graphiql.js', '/playground/']) {
       const response = await fetch(`${server.url}${path}`);
       expect([path, response.status]).toEqual([path, 404]);
     }
@@ -100,7 +108,7 @@ describe('with PLAYGROUND=false', () => {
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: unknown }> };
     expect(body.errors[0].message).toContain('PLAYGROUND=false');
     expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: response.headers.get('x-request-id') });
-    expect((await fetch(`${server.url}${VENDOR_PATH}/static/js/middleware.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}${GRAPHIQL_PATH}/graphiql.js`)).status).toBe(404);
   });
 
   it('is the production default', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDMMF } from '@prisma/internals';
+import { getDMMF } from '@prisma/get-dmmf';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // schema.prisma and prisma/migrations must describe the same tables: the migrations are applied
@@ -37,7 +37,7 @@ function expectedType(field: { type: string; nativeType?: unknown; isList: boole
 describe('schema.prisma and the migrations', () => {
   let database: TestDatabase;
   let columns: Column[];
-  let models: Awaited<ReturnType<typeof getDMMF>>['datamodel']['models'];
+  let models: Extract<ReturnType<typeof getDMMF>, { datamodel: unknown }>['datamodel']['models'];
   const schemaText = readFileSync(SCHEMA_FILE, 'utf8');
 
   beforeAll(async () => {
@@ -47,7 +47,9 @@ describe('schema.prisma and the migrations', () => {
         SELECT table_name AS "table", column_name AS "column", data_type AS "dataType", is_nullable = 'YES' AS nullable
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
     );
-    models = (await getDMMF({ datamodel: schemaText })).datamodel.models;
+    const dmmf = await getDMMF({ datamodel: schemaText });
+    if (!('datamodel' in dmmf)) throw new Error(`Prisma could not read schema.prisma (${dmmf.type}): ${dmmf.reason}`, { cause: dmmf.error });
+    models = dmmf.datamodel.models;
   });
   afterAll(() => database.close());
 

@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SETUP_SCRIPT_PATH, VENDOR_PATH } from './playground-page';
+import { GRAPHIQL_PATH, GRAPHQL_WS_PATH, SETUP_SCRIPT_PATH } from './playground-page';
+
+type GraphiQLBundle = typeof import('@graphql-yoga/render-graphiql/graphiql');
 
 interface Asset {
-  readonly file: string;
   readonly contentType: string;
   /** Vendor files live under a versioned path and never change; our own script may. */
   readonly immutable: boolean;
+  readonly read: () => Buffer;
 }
 
 interface LoadedAsset {
@@ -18,27 +20,36 @@ interface LoadedAsset {
   readonly etag: string;
 }
 
-const REACT_BUILD = join(dirname(require.resolve('graphql-playground-react/package.json')), 'build');
 const STATIC_DIR = join(__dirname, '..', '..', '..', 'src', 'server', 'playground', 'static');
+const JS = 'text/javascript; charset=utf-8';
+// Not in graphql-ws's exports map: found beside its package.json.
+const GRAPHQL_WS_UMD = join(dirname(require.resolve('graphql-ws/package.json')), 'umd', 'graphql-ws.min.js');
+
+// The prebuilt GraphiQL ships as strings in one 9 MB module: required on the first asset request,
+// so a server whose Playground nobody opens never holds it.
+let bundle: GraphiQLBundle | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fromBundle = (key: keyof GraphiQLBundle) => () => Buffer.from((bundle ??= require('@graphql-yoga/render-graphiql/graphiql') as GraphiQLBundle)[key]);
+
+function dataUrlBytes(read: () => Buffer): () => Buffer {
+  return () => Buffer.from(read().toString('latin1').replace(/^data:[^,]*;base64,/, ''), 'base64');
+}
 
 // An allow-list, not a directory mount: nothing else in node_modules is reachable.
 const ASSETS: ReadonlyMap<string, Asset> = new Map([
-  [SETUP_SCRIPT_PATH, { file: join(STATIC_DIR, 'playground-setup.js'), contentType: 'text/javascript; charset=utf-8', immutable: false }],
-  ...vendor('static/js/middleware.js', 'text/javascript; charset=utf-8'),
-  ...vendor('static/js/middleware.js.map', 'application/json; charset=utf-8'),
-  ...vendor('static/css/index.css', 'text/css; charset=utf-8'),
-  ...vendor('static/css/index.css.map', 'application/json; charset=utf-8'),
-  ...vendor('favicon.png', 'image/png'),
-  ...vendor('logo.png', 'image/png'),
+  [SETUP_SCRIPT_PATH, { contentType: JS, immutable: false, read: () => readFileSync(join(STATIC_DIR, 'playground-setup.js')) }],
+  [`${GRAPHIQL_PATH}/graphiql.js`, { contentType: JS, immutable: true, read: fromBundle('js') }],
+  [`${GRAPHIQL_PATH}/graphiql.css`, { contentType: 'text/css; charset=utf-8', immutable: true, read: fromBundle('css') }],
+  [`${GRAPHIQL_PATH}/editor.worker.js`, { contentType: JS, immutable: true, read: fromBundle('editorWorkerService') }],
+  [`${GRAPHIQL_PATH}/json.worker.js`, { contentType: JS, immutable: true, read: fromBundle('jsonWorker') }],
+  [`${GRAPHIQL_PATH}/graphql.worker.js`, { contentType: JS, immutable: true, read: fromBundle('graphqlWorker') }],
+  [`${GRAPHIQL_PATH}/favicon.ico`, { contentType: 'image/x-icon', immutable: true, read: dataUrlBytes(fromBundle('favicon')) }],
+  [GRAPHQL_WS_PATH, { contentType: JS, immutable: true, read: () => readFileSync(GRAPHQL_WS_UMD) }],
 ]);
 
-function vendor(path: string, contentType: string): [string, Asset][] {
-  return [[`${VENDOR_PATH}/${path}`, { file: join(REACT_BUILD, path), contentType, immutable: true }]];
-}
-
-/** Serves the Playground's files from the installed npm package; false for any other path. */
+/** Serves the Playground's files from installed npm packages; false for any other path. */
 export function createAssetHandler(): (req: IncomingMessage, res: ServerResponse) => boolean {
-  // Read and compressed on first use: the bundle is 2.3 MB, 0.6 MB gzipped.
+  // Read and compressed on first use: the GraphiQL script is 5.3 MB, 1.4 MB gzipped.
   const loaded = new Map<string, LoadedAsset>();
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -56,7 +67,7 @@ export function createAssetHandler(): (req: IncomingMessage, res: ServerResponse
 }
 
 function load(asset: Asset): LoadedAsset {
-  const body = readFileSync(asset.file);
+  const body = asset.read();
   const compressible = !asset.contentType.startsWith('image/');
   return {
     body,

@@ -1,47 +1,69 @@
-import { renderPlaygroundPage } from 'graphql-playground-html';
+import { readFileSync } from 'node:fs';
 import type { PlaygroundTab } from './playground-tabs';
 
-/** The pinned graphql-playground-react build this page loads (package.json pins the same version). */
-export const PLAYGROUND_REACT_VERSION = '1.7.28';
-/** Where this server serves the Playground's files; the React build lives under it at <package>@<version>/build/. */
+function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
+
+/** Where this server serves the Playground's files. */
 export const ASSET_PREFIX = '/playground';
+/** Our own script: endpoints, the fetcher (HTTP + graphql-ws) and the example tabs. */
 export const SETUP_SCRIPT_PATH = `${ASSET_PREFIX}/playground-setup.js`;
-export const VENDOR_PATH = `${ASSET_PREFIX}/graphql-playground-react@${PLAYGROUND_REACT_VERSION}/build`;
-
-const GOOGLE_FONTS_LINK = /<link[^>]*fonts\.googleapis\.com[^>]*>\s*/;
-const BUNDLE_SCRIPT = `<script \n      src="${VENDOR_PATH}/static/js/middleware.js"`;
-
 /**
- * The Playground page with every asset on this server. Endpoints are relative here; the setup
- * script makes them absolute (ws:// or wss://) from the page's own address when it loads.
+ * GraphiQL 5 with the Explorer plugin, as prebuilt by @graphql-yoga/render-graphiql (React,
+ * Monaco and its workers in one package, no CDN or font URLs). Versioned paths: cached forever.
  */
+export const GRAPHIQL_PATH = `${ASSET_PREFIX}/render-graphiql@${installedVersion('@graphql-yoga/render-graphiql')}`;
+/** graphql-ws's browser build, the client of this server's own websocket protocol. */
+export const GRAPHQL_WS_PATH = `${ASSET_PREFIX}/graphql-ws@${installedVersion('graphql-ws')}/graphql-ws.min.js`;
+
+export const PLAYGROUND_TITLE = 'Daily Papers GraphQL API — Playground';
+
+/** What the setup script reads from the page: JSON in a non-executed script element. */
+export interface PlaygroundConfig {
+  readonly title: string;
+  /** The GraphQL path; the script makes it absolute (http(s) and ws(s)) from the page's own address. */
+  readonly endpoint: string;
+  /** Monaco's web workers by label, served from this server like everything else. */
+  readonly workers: Readonly<Record<'editorWorkerService' | 'json' | 'graphql', string>>;
+  readonly tabs: readonly PlaygroundTab[];
+}
+
+/** The Playground page: every script, style and worker comes from this server; no inline script. */
 export function renderPage(endpoint: string, tabs: readonly PlaygroundTab[]): string {
-  const rendered = renderPlaygroundPage({
+  const config: PlaygroundConfig = {
+    title: 'GraphQL Playground',
     endpoint,
-    subscriptionEndpoint: endpoint,
-    cdnUrl: ASSET_PREFIX,
-    version: PLAYGROUND_REACT_VERSION,
-    faviconUrl: `${VENDOR_PATH}/favicon.png`,
-    title: 'Daily Papers GraphQL API — Playground',
-    tabs: tabs.map((tab) => ({ endpoint, ...tab })),
-    settings: {
-      'editor.reuseHeaders': true,
-      'request.credentials': 'omit',
-      // Polling would send an introspection query every two seconds per open page; the
-      // Playground's reload button refreshes the schema on demand.
-      'schema.polling.enable': false,
-      'tracing.hideTracingResponse': true,
-    },
-  });
-  // The page is offline: Open Sans falls back to the system font rather than load from Google.
-  let html = rendered.replace(GOOGLE_FONTS_LINK, '');
-  if (!html.includes(BUNDLE_SCRIPT)) {
-    throw new Error('graphql-playground-html changed its markup: cannot place the setup script before the bundle.');
-  }
-  html = html.replace(BUNDLE_SCRIPT, `<script src="${SETUP_SCRIPT_PATH}"></script>\n    ${BUNDLE_SCRIPT}`);
+    workers: { editorWorkerService: `${GRAPHIQL_PATH}/editor.worker.js`, json: `${GRAPHIQL_PATH}/json.worker.js`, graphql: `${GRAPHIQL_PATH}/graphql.worker.js` },
+    tabs,
+  };
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${PLAYGROUND_TITLE}</title>
+    <link rel="icon" href="${GRAPHIQL_PATH}/favicon.ico" />
+    <link rel="stylesheet" href="${GRAPHIQL_PATH}/graphiql.css" />
+    <script type="application/json" id="playground-config">${scriptJson(config)}</script>
+    <script src="${SETUP_SCRIPT_PATH}" defer></script>
+    <script src="${GRAPHIQL_PATH}/graphiql.js" defer></script>
+    <script src="${GRAPHQL_WS_PATH}" defer></script>
+  </head>
+  <body id="body" class="no-focus-outline">
+    <noscript>GraphQL Playground needs JavaScript.</noscript>
+    <div id="root"></div>
+  </body>
+</html>
+`;
   const external = externalUrls(html);
   if (external.length > 0) throw new Error(`The Playground page would load from other hosts: ${external.join(', ')}`);
   return html;
+}
+
+/** JSON that cannot end its <script> element early (or open a comment) whatever the tabs contain. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** src/href values that point at another host (absolute or protocol-relative URLs). */
@@ -54,13 +76,14 @@ export function externalUrls(html: string): string[] {
 }
 
 /**
- * The page may load scripts, styles and images only from this server, and connect only back to
- * it (HTTP and websocket). Inline script and style are the Playground's own bootstrap and
- * styled-components.
+ * The page may load scripts, styles, workers and images only from this server, and connect only
+ * back to it (HTTP and websocket). No 'unsafe-eval' and no inline script: the bundle needs
+ * neither. Inline style stays: Monaco (the editor) adds <style> elements at run time.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",

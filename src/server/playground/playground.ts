@@ -38,7 +38,7 @@ export function createPlayground(options: PlaygroundOptions): Playground {
       assets: () => false,
     };
   }
-  // Rendered once: a bad tab file or a changed Playground markup fails at start, not per request.
+  // Rendered once: a bad tab file fails at start, not per request.
   const html = Buffer.from(renderPage(options.endpoint, loadTabs()));
   return {
     page(req, res) {

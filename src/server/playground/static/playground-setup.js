@@ -1,21 +1,25 @@
-// Loaded before GraphQL Playground's bundle, from this server only.
+// GraphQL Playground's own script, served by this server and run before the GraphiQL bundle.
 //
-// 1. Endpoints: the page is rendered once with relative endpoints; the real ones are this page's
-//    own origin (http → ws, https → wss), so the page works behind any host name or proxy.
-// 2. Subscriptions: Playground 1.7 speaks the retired subscriptions-transport-ws protocol
-//    (subprotocol "graphql-ws"); this server speaks graphql-ws ("graphql-transport-ws"). A socket
-//    opened with the old subprotocol is bridged to the new one, message by message.
+// 1. Endpoints: the page names a relative path; queries and mutations go to this page's own
+//    origin over HTTP, subscriptions to the same path over ws:// (wss:// behind HTTPS), so the
+//    page works behind any host name or proxy.
+// 2. The fetcher: HTTP POST with the tab's headers, and graphql-ws for subscriptions with the same
+//    headers as connection_init payload (keys lower-cased, as HTTP header names are
+//    case-insensitive): that is where this server reads `authorization` on a websocket.
+// 3. Monaco's workers load from this server, not from blob: URLs.
 (function () {
   'use strict';
-  var NativeWebSocket = window.WebSocket;
-  var LEGACY = 'graphql-ws';
-  var MODERN = 'graphql-transport-ws';
+  var config = JSON.parse(document.getElementById('playground-config').textContent);
+  var httpUrl = new URL(config.endpoint, window.location.href).toString();
+  var wsUrl = httpUrl.replace(/^http/, 'ws');
 
-  function wantsLegacy(protocols) {
-    return protocols === LEGACY || (Array.isArray(protocols) && protocols.indexOf(LEGACY) !== -1);
-  }
+  window.MonacoEnvironment = {
+    globalAPI: true,
+    getWorkerUrl: function (_moduleId, label) {
+      return config.workers[label] || config.workers.editorWorkerService;
+    },
+  };
 
-  // HTTP header names are case-insensitive; connection_init payload keys are not.
   function lowerCaseKeys(object) {
     var result = {};
     Object.keys(object || {}).forEach(function (key) {
@@ -24,126 +28,71 @@
     return result;
   }
 
-  class LegacyProtocolSocket extends EventTarget {
-    constructor(url) {
-      super();
-      this.url = String(url);
-      this.protocol = LEGACY;
-      this.onopen = null;
-      this.onclose = null;
-      this.onerror = null;
-      this.onmessage = null;
-      // The old protocol lets a client start operations before connection_ack; the new one closes
-      // the socket (4401) if it does. Hold them until the server has acknowledged.
-      this._acknowledged = false;
-      this._pending = [];
-      var self = this;
-      var socket = new NativeWebSocket(url, MODERN);
-      this._socket = socket;
-      socket.onopen = function () {
-        self._emit(new Event('open'));
-      };
-      socket.onerror = function () {
-        self._emit(new Event('error'));
-      };
-      socket.onclose = function (event) {
-        self._emit(new CloseEvent('close', { code: event.code, reason: event.reason, wasClean: event.wasClean }));
-      };
-      socket.onmessage = function (event) {
-        self._fromServer(JSON.parse(event.data));
-      };
+  // The operation to run, read from the text sent (GraphiQL's parsed document can lag behind a tab
+  // switch by a moment): its type and the name to send, or no name when the text has one operation.
+  function chooseOperation(params) {
+    var text = params.query.replace(/"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|#[^\n]*/g, ' ');
+    var topLevel = '';
+    var depth = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (c === '{' || c === '(') depth++;
+      topLevel += depth === 0 ? c : ' ';
+      if (c === '}' || c === ')') depth--;
     }
-
-    get readyState() {
-      return this._socket.readyState;
-    }
-
-    get bufferedAmount() {
-      return this._socket.bufferedAmount;
-    }
-
-    send(data) {
-      var message = JSON.parse(data);
-      switch (message.type) {
-        case 'connection_init':
-          return this._toServer({ type: 'connection_init', payload: lowerCaseKeys(message.payload) });
-        case 'start':
-          return this._toServer({ type: 'subscribe', id: String(message.id), payload: message.payload });
-        case 'stop':
-          return this._toServer({ type: 'complete', id: String(message.id) });
-        case 'connection_terminate':
-          return this._socket.close(1000, 'Normal Closure');
-        default:
-          return undefined;
-      }
-    }
-
-    close(code, reason) {
-      this._socket.close(code, reason);
-    }
-
-    _toServer(message) {
-      if (!this._acknowledged && message.type !== 'connection_init' && message.type !== 'pong') {
-        this._pending.push(message);
-        return;
-      }
-      this._socket.send(JSON.stringify(message));
-    }
-
-    _fromServer(message) {
-      switch (message.type) {
-        case 'connection_ack':
-          this._acknowledged = true;
-          this._pending.splice(0).forEach(this._toServer, this);
-          return this._deliver({ type: 'connection_ack' });
-        case 'ping':
-          return this._toServer({ type: 'pong' });
-        case 'next':
-          return this._deliver({ type: 'data', id: message.id, payload: message.payload });
-        case 'error':
-          // The new protocol ends an operation with its errors; the old one shows them as a result.
-          this._deliver({ type: 'data', id: message.id, payload: { errors: message.payload } });
-          return this._deliver({ type: 'complete', id: message.id });
-        case 'complete':
-          return this._deliver({ type: 'complete', id: message.id });
-        default:
-          return undefined;
-      }
-    }
-
-    _deliver(message) {
-      this._emit(new MessageEvent('message', { data: JSON.stringify(message) }));
-    }
-
-    _emit(event) {
-      var handler = this['on' + event.type];
-      if (typeof handler === 'function') handler.call(this, event);
-      this.dispatchEvent(event);
-    }
+    var operations = [];
+    var pattern = /(^|[\s}])(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?|(^|})\s*(?=\{)/g;
+    var match;
+    while ((match = pattern.exec(topLevel))) operations.push({ type: match[2] || 'query', name: match[3] });
+    if (operations.length === 0) operations.push({ type: 'query' });
+    var named = operations.filter(function (operation) {
+      return operation.name && operation.name === params.operationName;
+    })[0];
+    var chosen = named || operations[0];
+    return { type: chosen.type, name: operations.length > 1 ? chosen.name : undefined };
   }
 
-  function BridgedWebSocket(url, protocols) {
-    if (wantsLegacy(protocols)) return new LegacyProtocolSocket(url);
-    return protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+  // One websocket client per distinct set of headers: a connection authenticates once, at
+  // connection_init. Lazy: the socket opens with the first subscription and closes after the last.
+  var clients = {};
+  function websocketClient(headers) {
+    var key = JSON.stringify(headers);
+    if (!clients[key]) clients[key] = window.graphqlWs.createClient({ url: wsUrl, connectionParams: headers, lazy: true, retryAttempts: 0 });
+    return clients[key];
   }
-  ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (name) {
-    BridgedWebSocket[name] = NativeWebSocket[name];
-    LegacyProtocolSocket[name] = NativeWebSocket[name];
-  });
-  BridgedWebSocket.prototype = NativeWebSocket.prototype;
-  window.WebSocket = BridgedWebSocket;
+
+  function fetcher(params, options) {
+    var headers = lowerCaseKeys(options && options.headers);
+    var operation = chooseOperation(params);
+    var request = { query: params.query, variables: params.variables || undefined, operationName: operation.name };
+    if (operation.type === 'subscription') return websocketClient(headers).iterate(request);
+    return fetch(httpUrl, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: Object.assign({ 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' }, headers),
+      body: JSON.stringify(request),
+    }).then(function (response) {
+      return response.json().catch(function () {
+        return { errors: [{ message: 'HTTP ' + response.status + ': the server did not answer in JSON.' }] };
+      });
+    });
+  }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var element = document.getElementById('playground-config');
-    if (!element) return;
-    var config = JSON.parse(element.textContent);
-    var http = window.location.origin + config.endpoint;
-    var ws = (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + config.endpoint;
-    config.endpoint = http;
-    config.subscriptionEndpoint = ws;
-    (config.tabs || []).forEach(function (tab) {
-      tab.endpoint = http;
+    window.YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), {
+      title: config.title,
+      logo: '',
+      fetcher: fetcher,
+      // The example tabs open on a first visit; afterwards GraphiQL restores the visitor's own tabs.
+      defaultTabs: config.tabs.map(function (tab) {
+        return { query: tab.query, variables: tab.variables, headers: tab.headers ? JSON.stringify(tab.headers, null, 2) : undefined };
+      }),
+      // No welcome tab pushed onto restored tabs, and no ?query= in the address bar (a GET with
+      // ?query= is a GraphQL request here, so reloading such a page would not show the Playground).
+      initialQuery: undefined,
+      onEditQuery: function () {},
+      // Tokens typed into the headers editor stay in the page, not in the browser's storage.
+      shouldPersistHeaders: false,
     });
-    element.textContent = JSON.stringify(config);
   });
 })();
