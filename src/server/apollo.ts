@@ -11,7 +11,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
 import { unavailablePlugin } from './plugins/unavailable.plugin';
-import { documentLimitsRule } from './query-limits/document-limits';
+import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter';
 
 /**
@@ -32,6 +32,9 @@ export function createApolloServer(
     // The parser stops at maxTokens with a 400 GRAPHQL_PARSE_FAILED, before building any AST.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [documentLimitsRule(limits)],
+    // graphql-js stops at maxErrors and adds one "Validation aborted" error: at most
+    // MAX_VALIDATION_ERRORS in all, so a hostile document costs little to answer.
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS - 1 },
     // Arrays of operations are refused (400): one HTTP request is one operation, so every
     // limit and the rate limit apply to it whole.
     allowBatchedHttpRequests: false,

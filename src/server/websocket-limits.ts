@@ -5,7 +5,7 @@ import type { LimitsConfig } from '../config/limits-config';
 import type { RequestContext } from '../context';
 import { RateLimitedError } from '../errors/errors';
 import { clientIp } from './client-ip';
-import { documentLimitsRule } from './query-limits/document-limits';
+import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
 import { costLimitError, limitError } from './query-limits/limit-error';
 import { operationCost } from './query-limits/operation-cost';
 import { pointsFor, rateLimitSubject, retryAfterSeconds } from './rate-limit/rate-limit-policy';
@@ -85,7 +85,7 @@ export async function guardOperation(
   } catch (error) {
     return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
   }
-  const errors = validate(deps.schema, document, [...specifiedRules, documentLimitsRule(limits)]);
+  const errors = validate(deps.schema, document, [...specifiedRules, documentLimitsRule(limits)], { maxErrors: MAX_VALIDATION_ERRORS - 1 });
   if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
   const variables = request.variables ?? undefined;
   const cost = operationCost(deps.schema, document, variables, request.operationName);

@@ -83,6 +83,15 @@ describe.each(ENGINES)('abusive queries (%s)', (engine) => {
     expectLimit(await send(`{ ${fields} }`), 'directives', 20, 25);
   });
 
+  it('answers a document with 500 unknown directives with at most 10 errors, in a small body', async () => {
+    const fields = Array.from({ length: 500 }, (_, i) => `__typename @unknown${i}`).join(' ');
+    const response = await send(`{ ${fields} }`);
+    expect(response.status).toBe(400);
+    expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.json.errors?.length).toBeLessThanOrEqual(10);
+    expect(response.text.length).toBeLessThan(4096);
+  });
+
   it('stops parsing at MAX_QUERY_TOKENS with a 400 parse error', async () => {
     const response = await send(`{ ${'__typename '.repeat(4000)} }`);
     expect(response.status).toBe(400);

@@ -1,6 +1,9 @@
 import { Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, visit } from 'graphql';
 import { limitError } from './limit-error';
 
+/** The most errors a rejected document is answered with (graphql-js alone would send 101). */
+export const MAX_VALIDATION_ERRORS = 10;
+
 export interface DocumentLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
