@@ -41,7 +41,12 @@ export function createApolloServer(
     introspection: config.introspection,
     includeStacktraceInErrorResponses: development,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    csrfPrevention: true,
+    // Off, deliberately (docs/clients.md, "CSRF"): credentials travel only in the Authorization
+    // header, never cookies, so a cross-site request carries none; GET runs queries only (a
+    // mutation over GET is 405) and POST takes only application/json (415 otherwise, so no form or
+    // text/plain post runs). What CSRF prevention would refuse is an anonymous GET query, which
+    // anyone may send anyway, and refusing it broke urql's default GET requests.
+    csrfPrevention: false,
     // main.ts owns the shutdown order (HTTP, websockets, then the database).
     stopOnTerminationSignals: false,
     formatError: createFormatError({ includeStack: development, isUnavailable: isDatabaseUnavailable }),
