@@ -78,7 +78,8 @@ export function describeProcess(argv = process.argv): string {
   const match = /(?:^|[\\/])(?:cli[\\/])?([\w-]+)\.[jt]s$/.exec(script);
   const name = match?.[1];
   if (!name || name === 'main') return 'the server';
-  return `"npm run ${name === 'migrate' ? 'db:migrate' : name === 'synthetic' ? 'db:synthetic' : name}"`;
+  const scripts: Record<string, string> = { migrate: 'db:migrate', synthetic: 'db:synthetic', 'demo-synthetic': 'demo:synthetic' };
+  return `"npm run ${scripts[name] ?? name}"`;
 }
 
 /**

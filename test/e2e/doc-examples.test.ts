@@ -21,7 +21,7 @@ describe('the GraphQL examples in README.md and docs/', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { SEED_DEMO: 'true' } });
     ({ authorization } = await createUserWithToken(server.database.db, 'docs'));
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.close();
   });
