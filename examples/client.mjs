@@ -6,6 +6,7 @@
 //   node examples/client.mjs                                  # the feed, against localhost:4000
 //   DAILY_PAPERS_TOKEN=dpat_… node examples/client.mjs       # also upvote and watch it live
 //   GRAPHQL_URL=https://papers.example/graphql node examples/client.mjs
+/* global console, process, fetch, setTimeout, clearTimeout */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 

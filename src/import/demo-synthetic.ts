@@ -31,10 +31,6 @@ function rand(i: number, salt: number): number {
   return (x >>> 0) / 4294967296;
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** Hugging Face daily-papers items for the synthetic days, newest day last. */
 export function syntheticDemoItems(options: SyntheticDemoOptions = {}): Array<Record<string, unknown>> {
   const days = options.days ?? 30;
