@@ -8,7 +8,7 @@ export interface LoadResult {
   readonly seconds: number;
   readonly latenciesMs: number[];
   /** Whether the server ran with its response cache, and the share of lookups it answered. */
-  readonly cache?: 'on' | 'off';
+  readonly cache?: 'on' | 'off' | '-';
   readonly hitRate?: number;
 }
 
@@ -95,15 +95,89 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The table printed at the end: one row per scenario. */
-export function formatTable(results: readonly LoadResult[]): string {
-  const header = ['scenario', 'cache', 'hits', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms'];
-  const rows = results.map((r) => {
-    const sorted = [...r.latenciesMs].sort((a, b) => a - b);
-    const hits = r.hitRate === undefined ? '-' : `${(r.hitRate * 100).toFixed(0)}%`;
-    return [r.name, r.cache ?? '-', hits, String(sorted.length), String(r.errors), (sorted.length / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(1), percentile(sorted, 99).toFixed(1)];
+/** One measured run of one scenario against one target, with what /proc said about it. */
+export interface Measured extends LoadResult {
+  /** "project", "floor", or a --build label. */
+  readonly target: string;
+  readonly round: number;
+  /** CPU ms the target process spent during the run. */
+  readonly serverCpuMs: number;
+  /** CPU ms PostgreSQL's backends for this database spent during the run (when PostgreSQL is local). */
+  readonly pgCpuMs?: number;
+  /** The target's resident memory after the run. */
+  readonly rssMb: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+interface Row {
+  readonly name: string;
+  readonly target: string;
+  readonly cache: string;
+  readonly hits: string;
+  readonly errors: number;
+  readonly rate: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly serverMs: number;
+  readonly pgMs: number;
+  readonly rssMb: number;
+}
+
+/** Each figure is the median over the rounds of the same scenario, target and cache mode. */
+function summarise(results: readonly Measured[]): Row[] {
+  const groups = new Map<string, Measured[]>();
+  for (const r of results) {
+    const key = `${r.name}\u0000${r.target}\u0000${r.cache}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((runs) => {
+    const stats = runs.map((r) => {
+      const sorted = [...r.latenciesMs].sort((a, b) => a - b);
+      const n = Math.max(1, sorted.length);
+      return { rate: sorted.length / r.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), serverMs: r.serverCpuMs / n, pgMs: r.pgCpuMs === undefined ? NaN : r.pgCpuMs / n };
+    });
+    const hitRates = runs.flatMap((r) => (r.hitRate === undefined ? [] : [r.hitRate]));
+    return {
+      name: runs[0].name,
+      target: runs[0].target,
+      cache: runs[0].cache ?? '-',
+      hits: hitRates.length === 0 ? '-' : `${(median(hitRates) * 100).toFixed(0)}%`,
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      rate: median(stats.map((s) => s.rate)),
+      p50: median(stats.map((s) => s.p50)),
+      p99: median(stats.map((s) => s.p99)),
+      serverMs: median(stats.map((s) => s.serverMs)),
+      pgMs: median(stats.map((s) => s.pgMs)),
+      rssMb: Math.max(...runs.map((r) => r.rssMb)),
+    };
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The table printed at the end: one row per scenario, target and cache mode. "x floor" is the
+ * row's req/s over the floor's for the same scenario in the same run; "cpu/req" adds server and
+ * PostgreSQL CPU, the figure that holds when neighbours slow the machine down.
+ */
+export function formatTable(results: readonly Measured[]): string {
+  const rows = summarise(results);
+  const floorRate = new Map(rows.filter((r) => r.target === 'floor').map((r) => [r.name, r.rate]));
+  const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(2));
+  const header = ['scenario', 'target', 'cache', 'hits', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'server ms/req', 'pg ms/req', 'cpu ms/req', 'max RSS MB', 'x floor'];
+  const cells = rows.map((r) => {
+    const floor = floorRate.get(r.name);
+    return [
+      r.name, r.target, r.cache, r.hits, String(r.errors), r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1),
+      ms(r.serverMs), ms(r.pgMs), ms(r.serverMs + (Number.isNaN(r.pgMs) ? 0 : r.pgMs)), r.rssMb.toFixed(0),
+      floor && r.target !== 'floor' ? `${(r.rate / floor).toFixed(2)}x` : '-',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -26,6 +26,8 @@ export interface BenchRequest {
  */
 export interface Scenario {
   readonly name: string;
+  /** The floor (bench/floor.ts) answers this scenario's requests too, so the table has a floor row for it. */
+  readonly floor?: boolean;
   /** Optional setup (create users, tokens); its result is handed to `request`. */
   prepare?(fixtures: BenchFixtures): Promise<unknown>;
   /** The next HTTP GraphQL request of client `client`. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 export interface RunningServer {
   readonly url: string;
+  /** The server's process id, for its CPU and memory in /proc. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -18,13 +20,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The built server of this checkout. */
+export const DEFAULT_SERVER = join(__dirname, '..', 'dist', 'main.js');
+
 /**
- * The built server (dist/main.js) in its own process, so the load generator does not share
- * its event loop. Rate limits and query cost caps are lifted: the bench measures throughput.
+ * A built server (dist/main.js, or another build's, to compare two) in its own process, so the
+ * load generator does not share its event loop. Rate limits and query cost caps are lifted: the
+ * bench measures throughput. `args` go to node before the script (-r for a TypeScript entry).
  */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, script = DEFAULT_SERVER, args: string[] = []): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...args, script], {
     env: {
       ...process.env,
       ...env,
@@ -54,6 +60,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   }
   return {
     url: `${base}/graphql`,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;
