@@ -4,7 +4,8 @@ import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock';
 import { BoundedClient } from './bounded-client';
-import { PrismaClient } from './generated/client';
+import { PrismaClient, type Prisma } from './generated/client';
+import { preparedRead } from './prepared-reads';
 
 export type DbEngine = 'postgres' | 'pglite';
 
@@ -50,6 +51,12 @@ export interface Db {
    * Prisma keeps ordering everything on its one connection. Statements are reported to onStatement.
    */
   transaction<T>(fn: (tx: DbSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * A read-only statement of the hot read path (feeds, pages, bylines): a named prepared statement
+   * sent by pg on PostgreSQL (see prepared-reads.ts), Prisma's $queryRaw on PGlite. Rows have the
+   * shape $queryRaw gives. Reported to onStatement.
+   */
+  read<Row>(sql: Prisma.Sql): Promise<Row[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /** Observes every statement sent through Prisma or transaction(); returns an unsubscribe function. */
@@ -129,6 +136,14 @@ function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
     prisma,
     engine: 'postgres',
     onStatement: statements.subscribe,
+    async read<Row>(sql: Prisma.Sql) {
+      const started = performance.now();
+      try {
+        return await preparedRead<Row>(pool, sql);
+      } finally {
+        statements.emit({ sql: sql.text, durationMs: performance.now() - started });
+      }
+    },
     async withSession(fn) {
       const client = await pool.connect();
       try {
@@ -184,6 +199,7 @@ async function createPgliteDb(options: DbOptions): Promise<Db> {
     prisma,
     engine: 'pglite',
     onStatement: statements.subscribe,
+    read: (sql) => prisma.$queryRaw(sql),
     async withSession(fn) {
       return fn({
         query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],

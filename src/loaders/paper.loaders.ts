@@ -1,6 +1,8 @@
+import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { PaperRecord } from '../db/records';
 import { cursorOf, type KeysetOrdering } from '../db/queries/keyset';
+import { PAPER_COLUMNS } from '../db/queries/paper-columns';
 import { papersOfParents, type PaperParent } from '../db/queries/papers-by-parent';
 import { decodeCursor } from '../lib/cursor';
 import { forwardPage } from '../lib/forward-page';
@@ -9,7 +11,7 @@ import { groupBy } from './group-by';
 
 /** Papers by arXiv id, null for unknown ids, in key order. */
 export async function papersById(db: Db, ids: readonly string[]): Promise<Array<PaperRecord | null>> {
-  const rows = await db.prisma.paper.findMany({ where: { id: { in: [...ids] } } });
+  const rows = await db.read<PaperRecord>(Prisma.sql`/* papersById */ SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id = ANY(${[...ids]}::text[])`);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -65,18 +67,18 @@ export async function papersOfParent(
 
 /** How many papers each author is in the byline of (each paper once), in key order. */
 export async function paperCountsByAuthor(db: Db, authorIds: readonly number[]): Promise<number[]> {
-  const rows = await db.prisma.$queryRaw<Array<{ authorId: number; count: number }>>`/* paperCountsByAuthor */
+  const rows = await db.read<{ authorId: number; count: number }>(Prisma.sql`/* paperCountsByAuthor */
     SELECT author_id AS "authorId", COUNT(DISTINCT paper_id)::int AS count
-    FROM paper_authors WHERE author_id = ANY(${[...authorIds]}::int[]) GROUP BY author_id`;
+    FROM paper_authors WHERE author_id = ANY(${[...authorIds]}::int[]) GROUP BY author_id`);
   const byId = new Map(rows.map((row) => [row.authorId, row.count]));
   return authorIds.map((id) => byId.get(id) ?? 0);
 }
 
 /** How many papers were featured on each day ("YYYY-MM-DD"), in key order. */
 export async function paperCountsByDay(db: Db, days: readonly string[]): Promise<number[]> {
-  const rows = await db.prisma.$queryRaw<Array<{ day: string; count: number }>>`/* paperCountsByDay */
+  const rows = await db.read<{ day: string; count: number }>(Prisma.sql`/* paperCountsByDay */
     SELECT day_date::text AS day, COUNT(*)::int AS count
-    FROM papers WHERE day_date = ANY(${[...days]}::date[]) GROUP BY day_date`;
+    FROM papers WHERE day_date = ANY(${[...days]}::date[]) GROUP BY day_date`);
   const byDay = new Map(rows.map((row) => [row.day, row.count]));
   return days.map((day) => byDay.get(day) ?? 0);
 }

@@ -1,3 +1,4 @@
+import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { UserRecord } from '../db/records';
 import { encodeCursor } from '../lib/cursor';
@@ -7,7 +8,8 @@ import { groupBy } from './group-by';
 
 /** Whether the user has upvoted each paper, in key order. */
 export async function upvotedByUser(db: Db, userId: number, paperIds: readonly string[]): Promise<boolean[]> {
-  const rows = await db.prisma.upvote.findMany({ where: { userId, paperId: { in: [...paperIds] } }, select: { paperId: true } });
+  const rows = await db.read<{ paperId: string }>(Prisma.sql`/* upvotedByUser */
+    SELECT paper_id AS "paperId" FROM upvotes WHERE user_id = ${userId} AND paper_id = ANY(${[...paperIds]}::text[])`);
   const upvoted = new Set(rows.map((row) => row.paperId));
   return paperIds.map((id) => upvoted.has(id));
 }
@@ -52,7 +54,7 @@ export async function upvotersByPaper(
       const rows =
         limit === 0
           ? []
-          : await db.prisma.$queryRaw<UpvoterRow[]>`/* upvotersByPaperIds */
+          : await db.read<UpvoterRow>(Prisma.sql`/* upvotersByPaperIds */
             SELECT p.id AS "paperId", v.created_at AS "upvotedAt", u.id, u.handle, u.display_name AS "displayName",
                    u.avatar_url AS "avatarUrl", u.created_at AS "createdAt"
             FROM unnest(${group.map((key) => key.paperId)}::text[]) AS p(id)
@@ -64,7 +66,7 @@ export async function upvotersByPaper(
               LIMIT ${limit + 1}
             ) v
             JOIN users u ON u.id = v.user_id
-            ORDER BY p.id, v.created_at DESC, v.user_id DESC`;
+            ORDER BY p.id, v.created_at DESC, v.user_id DESC`);
       const byPaper = groupBy(rows, (row) => row.paperId);
       for (const key of group) rowsByKey.set(key, byPaper.get(key.paperId) ?? []);
     }),

@@ -3,6 +3,7 @@ import { generateToken, isTokenPrefix, parseToken, secretMatches, TOKEN_SCHEMES 
 import type { RequestContext, Viewer } from '../context';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/database-error';
+import { Prisma } from '../db/generated/client';
 import type { ApiTokenRecord, UserRecord } from '../db/records';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../errors/errors';
 import { toGlobalId } from '../lib/global-id';
@@ -13,6 +14,18 @@ const HANDLE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/;
 const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
 // Compared against when the prefix is unknown, so both failures take the same work.
 const DUMMY_HASH = new Uint8Array(32);
+
+interface TokenViewerRow {
+  readonly id: number;
+  readonly secretHash: Uint8Array;
+  readonly scopes: string[];
+  readonly kind: string;
+  readonly expiresAt: Date | null;
+  readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date | null;
+  readonly userId: number;
+  readonly handle: string;
+}
 
 export interface NewToken {
   /** The whole token; shown once, only its hash is stored. */
@@ -80,7 +93,11 @@ export class IdentityService {
     if (!parsed || parsed.prefix.startsWith(TOKEN_SCHEMES.refresh)) {
       throw new UnauthenticatedError('Invalid token: expected a bearer token such as "dpat_…" (a refresh token only works at /oauth/token).');
     }
-    const token = await this.deps.db.prisma.apiToken.findUnique({ where: { prefix: parsed.prefix }, include: { user: true } });
+    // Every signed-in request starts here: a prepared read, not Prisma's client (see db/prepared-reads.ts).
+    const [token] = await this.deps.db.read<TokenViewerRow>(Prisma.sql`/* tokenViewer */
+      SELECT t.id, t.secret_hash AS "secretHash", t.scopes, t.kind, t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt",
+             t.last_used_at AS "lastUsedAt", u.id AS "userId", u.handle
+      FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.prefix = ${parsed.prefix}`);
     const matches = secretMatches(parsed.secret, token?.secretHash ?? DUMMY_HASH);
     if (!token || !matches) throw new UnauthenticatedError('Invalid token.');
     if (token.revokedAt) throw new UnauthenticatedError('This token has been revoked; issue a new one.');
@@ -91,7 +108,7 @@ export class IdentityService {
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.deps.db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
     }
-    return { userId: token.user.id, handle: token.user.handle, scopes: token.scopes, tokenId: token.id, tokenKind: token.kind, appId: null };
+    return { userId: token.userId, handle: token.handle, scopes: token.scopes, tokenId: token.id, tokenKind: token.kind, appId: null };
   }
 
   /** The calling user, or null when anonymous. */

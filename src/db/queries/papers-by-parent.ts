@@ -29,7 +29,7 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
   const after = query.after ? sqlKeysetAfter(query.ordering.keys, query.after, ORDER_COLUMNS) : Prisma.sql`TRUE`;
   const rows =
     query.parent === 'author'
-      ? await db.prisma.$queryRaw<Row[]>`/* papersOfAuthors */
+      ? await db.read<Row>(Prisma.sql`/* papersOfAuthors */
           SELECT * FROM (
             SELECT a.author_id AS "parentId", ${PAPER_COLUMNS},
               ROW_NUMBER() OVER (PARTITION BY a.author_id ORDER BY ${orderBy}) AS rn
@@ -38,8 +38,8 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
             WHERE ${after}
           ) ranked
           WHERE rn <= ${query.limitPerParent}
-          ORDER BY "parentId", rn`
-      : await db.prisma.$queryRaw<Row[]>`/* papersOfDays */
+          ORDER BY "parentId", rn`)
+      : await db.read<Row>(Prisma.sql`/* papersOfDays */
           SELECT * FROM (
             SELECT p.day_date::text AS "parentId", ${PAPER_COLUMNS},
               ROW_NUMBER() OVER (PARTITION BY p.day_date ORDER BY ${orderBy}) AS rn
@@ -47,7 +47,7 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
             WHERE p.day_date = ANY(${query.parentIds.map(String)}::date[]) AND ${after}
           ) ranked
           WHERE rn <= ${query.limitPerParent}
-          ORDER BY "parentId", rn`;
+          ORDER BY "parentId", rn`);
   const byParent = new Map<string | number, PaperRecord[]>();
   for (const { parentId, rn: _rn, ...paper } of rows as Array<Row & { rn?: unknown }>) {
     const list = byParent.get(parentId);

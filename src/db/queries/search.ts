@@ -49,7 +49,7 @@ export async function searchPapers(db: Db, query: SearchQuery): Promise<Page<Sea
   const rows =
     query.limit === 0
       ? []
-      : await db.prisma.$queryRaw<HitRow[]>`/* searchPapers */
+      : await db.read<HitRow>(Prisma.sql`/* searchPapers */
           WITH q AS (SELECT websearch_to_tsquery('english', ${query.text}) AS query)
           SELECT r.*,
             ts_headline('english', r.abstract, q.query, ${HEADLINE}) AS snippet,
@@ -61,7 +61,7 @@ export async function searchPapers(db: Db, query: SearchQuery): Promise<Page<Sea
           ) r, q
           WHERE ${beyond}
           ORDER BY r.rank DESC, r.id ASC
-          LIMIT ${query.limit + 1}`;
+          LIMIT ${query.limit + 1}`);
   const hasMore = rows.length > query.limit;
   const nodes = rows.slice(0, query.limit).map(({ rank, snippet, highlightedTitle, ...paper }) => ({ paper, rank, snippet, highlightedTitle }));
   const edges = nodes.map((hit) => ({ node: hit, cursor: encodeCursor(KIND, [hit.rank, hit.paper.id]) }));
@@ -75,9 +75,9 @@ export async function searchPapers(db: Db, query: SearchQuery): Promise<Page<Sea
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: lazy(async () => {
-      const [{ count }] = await db.prisma.$queryRaw<Array<{ count: number }>>`/* searchPapersCount */
+      const [{ count }] = await db.read<{ count: number }>(Prisma.sql`/* searchPapersCount */
         SELECT COUNT(*)::int AS count FROM papers p
-        WHERE p.search_vector @@ websearch_to_tsquery('english', ${query.text}) AND ${filter}`;
+        WHERE p.search_vector @@ websearch_to_tsquery('english', ${query.text}) AND ${filter}`);
       return count;
     }),
   };
