@@ -20,10 +20,22 @@ export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Pro
   );
 }
 
-/** Authors by id, null for unknown ids, in key order. */
-export async function authorsById(db: Db, ids: readonly number[]): Promise<Array<AuthorRecord | null>> {
-  const rows = await db.read<AuthorRecord>(Prisma.sql`/* authorsById */
-    SELECT a.id, a.name, a.handle, a.match_key AS "matchKey", a.created_at AS "createdAt" FROM authors a WHERE a.id = ANY(${[...ids]}::int[])`);
-  const byId = new Map(rows.map((row) => [row.id, row]));
+/** An author with how many papers name it (each paper once). */
+export interface AuthorWithCount {
+  readonly author: AuthorRecord;
+  readonly paperCount: number;
+}
+
+/**
+ * Authors by id with their paper counts, null for unknown ids, in key order; one statement.
+ * The count comes along (an index-only count over paper_authors) because a page that shows an
+ * author nearly always shows how many papers it has: one round trip less per author page.
+ */
+export async function authorsById(db: Db, ids: readonly number[]): Promise<Array<AuthorWithCount | null>> {
+  const rows = await db.read<AuthorRecord & { paperCount: number }>(Prisma.sql`/* authorsById */
+    SELECT a.id, a.name, a.handle, a.match_key AS "matchKey", a.created_at AS "createdAt",
+      (SELECT COUNT(DISTINCT pa.paper_id)::int FROM paper_authors pa WHERE pa.author_id = a.id) AS "paperCount"
+    FROM authors a WHERE a.id = ANY(${[...ids]}::int[])`);
+  const byId = new Map(rows.map(({ paperCount, ...author }) => [author.id, { author, paperCount }]));
   return ids.map((id) => byId.get(id) ?? null);
 }

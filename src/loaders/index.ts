@@ -22,7 +22,14 @@ export function createLoaders(db: Db, viewer: LoaderViewer | null) {
   return {
     paperById: new DataLoader((ids: readonly string[]) => papersById(db, ids)),
     authorsByPaperId: new DataLoader((ids: readonly string[]) => authorsByPaperId(db, ids)),
-    authorById: new DataLoader((ids: readonly number[]) => authorsById(db, ids)),
+    authorById: new DataLoader(async (ids: readonly number[]) => {
+      const found = await authorsById(db, ids);
+      return found.map((row) => {
+        if (!row) return null;
+        paperCountByAuthor.prime(row.author.id, row.paperCount);
+        return row.author;
+      });
+    }),
     dayByDate: new DataLoader(async (dates: readonly string[]) => {
       const days = await daysByDate(db, dates);
       for (const day of days) if (day) paperCountByDayDate.prime(day.date, day.paperCount);
