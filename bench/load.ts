@@ -30,16 +30,17 @@ function agentFor(clients: number): Agent {
 }
 
 function send(url: URL, request: BenchRequest, agent: Agent): Promise<boolean> {
-  const body = JSON.stringify({ query: request.query, variables: request.variables });
+  // A GraphQL POST, or a GET of `path` (REST): both answer JSON, and `errors` in it is a failure.
+  const body = request.path ? '' : JSON.stringify({ query: request.query, variables: request.variables });
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname,
-        method: 'POST',
+        path: request.path ?? url.pathname,
+        method: request.path ? 'GET' : 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...request.headers },
+        headers: request.path ? { ...request.headers } : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...request.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -14,7 +14,10 @@ export interface BenchFixtures {
 
 /** One request a virtual client sends; `i` counts that client's requests, for variety. */
 export interface BenchRequest {
-  readonly query: string;
+  /** A GraphQL operation, POSTed to /graphql. Ignored when `path` is given. */
+  readonly query?: string;
+  /** A GET of this path instead (REST, feeds, pages), e.g. "/api/daily_papers?date=2025-01-15". */
+  readonly path?: string;
   readonly variables?: Record<string, unknown>;
   readonly headers?: Record<string, string>;
 }

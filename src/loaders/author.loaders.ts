@@ -3,14 +3,19 @@ import type { Db } from '../db/client';
 import type { AuthorRecord } from '../db/records';
 import { groupBy } from './group-by';
 
-interface BylineRow extends AuthorRecord {
+/** An author as named in one paper's byline: whether the source page hides the name there. */
+export interface BylineAuthor extends AuthorRecord {
+  readonly hidden: boolean;
+}
+
+interface BylineRow extends BylineAuthor {
   paperId: string;
 }
 
 /** Each paper's authors in byline order; one statement per batch. */
-export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Promise<AuthorRecord[][]> {
+export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Promise<BylineAuthor[][]> {
   const rows = await db.read<BylineRow>(Prisma.sql`/* authorsByPaperId */
-    SELECT pa.paper_id AS "paperId", a.id, a.name, a.handle, a.match_key AS "matchKey", a.created_at AS "createdAt"
+    SELECT pa.paper_id AS "paperId", a.id, a.name, a.handle, a.match_key AS "matchKey", a.created_at AS "createdAt", pa.hidden
     FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
     WHERE pa.paper_id = ANY(${[...paperIds]}::text[])
     ORDER BY pa.paper_id, pa.position`);

@@ -43,6 +43,11 @@ export class PaperResolver {
     return ctx.loaders.authorsByPaperId.load(paper.id);
   }
 
+  @FieldResolver(() => [Boolean], { description: 'For each entry of `authors`, in the same order: true when the source page hides that name from the byline (Hugging Face "hidden" authors).' })
+  async authorsHidden(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<boolean[]> {
+    return (await ctx.loaders.authorsByPaperId.load(paper.id)).map((author) => author.hidden);
+  }
+
   @FieldResolver(() => NonNegativeInt, { description: 'How many names the byline lists (the length of `authors`).' })
   async authorCount(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<number> {
     return (await ctx.loaders.authorsByPaperId.load(paper.id)).length;
