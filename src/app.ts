@@ -18,6 +18,8 @@ import { createApolloServer } from './server/apollo';
 import { clientIp } from './server/client-ip';
 import { createCors } from './server/cors';
 import { createHttpHandler } from './server/http-server';
+import { createInProcessGraphQL } from './server/in-process-graphql';
+import { createPublicRoutes } from './server/public-routes';
 import { createRateLimiter } from './server/rate-limit/rate-limiter';
 import { createPlayground } from './server/playground/playground';
 import { metricsPlugin } from './server/plugins/metrics.plugin';
@@ -108,18 +110,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const playground = createPlayground({ enabled: config.playground, endpoint: '/graphql' });
   const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), ...responseCache.plugins], limiter);
   await apollo.start();
+  const cors = createCors(config.limits.corsOrigins);
+  const publicRoutes = createPublicRoutes({ graphql: createInProcessGraphQL({ apollo, contextFor, log }), log, cors, publicBaseUrl: config.digest.publicBaseUrl });
   httpServer.on(
     'request',
     createHttpHandler({
       apollo,
       log,
       bodyLimitBytes: config.limits.bodyLimitBytes,
-      cors: createCors(config.limits.corsOrigins),
+      cors,
       readinessTimeoutMs: 2000,
       contextFor,
       checkDatabase: () => db.ping(),
       playground: playground.page,
-      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || digestPages(req, res),
+      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || (await digestPages(req, res)) || publicRoutes(req, res),
     }),
   );
 

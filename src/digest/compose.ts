@@ -27,7 +27,7 @@ export function escapeHtml(text: string): string {
 }
 
 // Only http(s) links from the feed become hrefs; anything else (javascript:, data:) is dropped.
-function safeHttpUrl(text: string | null): string | null {
+export function safeHttpUrl(text: string | null): string | null {
   if (!text) return null;
   try {
     const url = new URL(text);

@@ -1,5 +1,5 @@
-import { parseIsoWeek, parseMonth } from '../../db/queries/date-range';
 import { BadUserInputError } from '../../errors/errors';
+import { isoWeekRange, monthRange } from '../../lib/day-range';
 
 // Query-string parameters of the REST routes, validated before any query runs. Each problem is a
 // BadUserInputError naming the parameter, which the route answers as 400 {"error": …}.
@@ -29,7 +29,7 @@ export function dateParam(params: URLSearchParams, name: string): string | undef
 export function weekParam(params: URLSearchParams, name: string): string | undefined {
   const text = params.get(name);
   if (text === null || text === '') return undefined;
-  parseIsoWeek(text, name);
+  if (!isoWeekRange(text)) throw new BadUserInputError(name, `"${name}" must be an ISO week like "2025-W42", got "${text.slice(0, 40)}".`);
   return text;
 }
 
@@ -37,7 +37,7 @@ export function weekParam(params: URLSearchParams, name: string): string | undef
 export function monthParam(params: URLSearchParams, name: string): string | undefined {
   const text = params.get(name);
   if (text === null || text === '') return undefined;
-  parseMonth(text, name);
+  if (!monthRange(text)) throw new BadUserInputError(name, `"${name}" must be a month like "2025-10", got "${text.slice(0, 40)}".`);
   return text;
 }
 
