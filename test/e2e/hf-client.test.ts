@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { listFeedSources } from '../../src/import/feed-sources';
 import { runImport } from '../../src/import/run-import';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -64,8 +65,10 @@ describeWithClient('the huggingface_hub Python client against this server', () =
   }, 300_000);
   afterAll(() => server?.close());
 
-  it('lists a day, reads a paper, searches and gets 404 for an unknown paper, unchanged', () => {
-    const output = JSON.parse(execFileSync(python!, ['-c', SCRIPT, server.url], { encoding: 'utf8', timeout: 120_000 }));
+  it('lists a day, reads a paper, searches and gets 404 for an unknown paper, unchanged', async () => {
+    // Asynchronously: the server answering the client runs in this process.
+    const { stdout } = await promisify(execFile)(python!, ['-c', SCRIPT, server.url], { encoding: 'utf8', timeout: 120_000 });
+    const output = JSON.parse(stdout);
     expect(output.daily).toEqual([
       {
         id: '2501.08313', title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention',
