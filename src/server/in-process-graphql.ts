@@ -21,6 +21,8 @@ export interface GraphQLHttpResult {
   /** Apollo's response headers: x-ratelimit-*, cache-control, vary, retry-after. */
   readonly headers: HeaderMap;
   readonly body: {
+    // Shaped by each route's own document; the route reads the fields it selected.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     data?: Record<string, any> | null;
     errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
   };
