@@ -1,4 +1,5 @@
 import type { ConfirmationMail } from '../services/digest-subscription.service';
+import type { SignInMail } from '../services/sign-in.service';
 import type { DigestPeriod } from './period';
 import type { DigestPaper } from './top-papers';
 
@@ -103,4 +104,27 @@ export function composeConfirmation(base: LinkBase, mail: ConfirmationMail): Com
       `<p style="font-size:.85em"><a href="${escapeHtml(unsubscribe)}">Cancel this request</a></p>`,
   );
   return { subject, text, html, headers: unsubscribeHeaders(unsubscribe) };
+}
+
+export const signInUrl = (base: LinkBase, token: string) => `${base.publicBaseUrl}/signin?token=${encodeURIComponent(token)}`;
+
+export function composeSignIn(base: LinkBase, mail: SignInMail): ComposedMail {
+  const link = signInUrl(base, mail.token);
+  const minutes = Math.max(1, Math.round((mail.expiresAt.getTime() - Date.now()) / 60_000));
+  const subject = 'Your Daily Papers sign-in link';
+  const text = [
+    'Someone, hopefully you, asked to sign in to Daily Papers with this address.',
+    '',
+    `Sign in: ${link}`,
+    '',
+    `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this message: nobody can sign in without it.`,
+    '',
+  ].join('\n');
+  const html = page(
+    subject,
+    '<p>Someone, hopefully you, asked to sign in to Daily Papers with this address.</p>' +
+      `<p><a href="${escapeHtml(link)}"><strong>Sign in</strong></a></p>` +
+      `<p>The link works once, for ${minutes} minutes. If you did not ask for it, ignore this message: nobody can sign in without it.</p>`,
+  );
+  return { subject, text, html, headers: {} };
 }

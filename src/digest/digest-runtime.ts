@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 import type { Logger } from '../observability/logger';
 import type { DigestConfirmationMailer, DigestFrequency } from '../services/digest-subscription.service';
 import { createConfirmationMailer } from './confirmation-mailer';
+import { createSignInMailer } from './sign-in-mailer';
+import type { SignInMailer } from '../services/sign-in.service';
 import { createMailTransport, type MailTransport } from './deliver';
 import { runDigest, type DigestRunSummary } from './run-digest';
 import { startDigestSchedule, type DigestSchedule } from './schedule';
@@ -11,6 +13,8 @@ import { startDigestSchedule, type DigestSchedule } from './schedule';
 export interface DigestRuntime {
   readonly transport: MailTransport;
   readonly confirmationMailer: DigestConfirmationMailer;
+  /** Sign-in links travel the same way as digest mail. */
+  readonly signInMailer: SignInMailer;
   /** Starts the DIGEST_SCHEDULE timer; does nothing when the variable is unset. */
   startSchedule(): void;
   /** Stops the timer, waits for a run in progress, waits for `beforeClose`, closes the transport. */
@@ -26,6 +30,7 @@ export function createDigestRuntime(deps: { readonly db: Db; readonly log: Logge
   return {
     transport,
     confirmationMailer: createConfirmationMailer(transport, config),
+    signInMailer: createSignInMailer(transport, config),
     startSchedule() {
       if (config.schedule && !schedule) schedule = startDigestSchedule({ schedule: config.schedule, run, log });
     },

@@ -4,9 +4,11 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/database-error';
 import type { DigestSubscription as DigestSubscriptionRecord } from '../db/generated/client';
-import { BadUserInputError, RateLimitedError } from '../errors/errors';
+import { requireScope } from '../auth/require-scope';
+import { BadUserInputError, NotFoundError } from '../errors/errors';
 import { normalizeEmail } from '../lib/email-address';
 import type { Logger } from '../observability/logger';
+import { spendMailBudget, type MailThrottle } from './mail-throttle';
 
 export type { DigestSubscriptionRecord };
 
@@ -32,18 +34,13 @@ export interface DigestConfirmationMailer {
   sendConfirmation(mail: ConfirmationMail): Promise<void>;
 }
 
-/** Spends from a named budget; the app passes its rate limiter (shared through Redis when configured). */
-export interface SubscribeThrottle {
-  consume(key: string, cost: number, rule: { limit: number; windowMs: number }): Promise<{ allowed: boolean; resetAt: Date }>;
-}
-
 export interface DigestSubscriptionDeps {
   readonly db: Db;
   readonly log: Logger;
   readonly mailer: DigestConfirmationMailer;
   readonly now?: () => Date;
   /** Tighter limits than the API's general budget, because every accepted request may send mail. */
-  readonly throttle?: { readonly limiter: SubscribeThrottle; readonly perAddressPerHour: number; readonly perIpPerHour: number };
+  readonly throttle?: MailThrottle;
 }
 
 // 256 random bits, base64url: 43 characters. Only the SHA-256 is stored, so a database leak
@@ -71,8 +68,7 @@ export class DigestSubscriptionService {
   async subscribe(ctx: RequestContext, input: { email: string; frequency: string }): Promise<{ email: string }> {
     const email = requireEmail(input.email);
     const frequency = requireFrequency(input.frequency);
-    await this.throttle(`digest-subscribe:ip:${ctx.clientAddress}`, (t) => t.perIpPerHour);
-    await this.throttle(`digest-subscribe:address:${email}`, (t) => t.perAddressPerHour);
+    await spendMailBudget(this.deps.throttle, { family: 'digest-subscribe', email, clientIp: ctx.clientAddress, now: this.now(), what: 'subscription requests' });
     let mail: ConfirmationMail | null;
     try {
       mail = await this.recordRequest(email, frequency, ctx.viewer?.userId ?? null);
@@ -83,17 +79,6 @@ export class DigestSubscriptionService {
     }
     if (mail) this.sendInBackground(mail);
     return { email };
-  }
-
-  // The same refusal for known and unknown addresses, so the limit reveals nothing either.
-  private async throttle(key: string, limitOf: (t: NonNullable<DigestSubscriptionDeps['throttle']>) => number): Promise<void> {
-    const throttle = this.deps.throttle;
-    if (!throttle) return;
-    const decision = await throttle.limiter.consume(key, 1, { limit: limitOf(throttle), windowMs: 3_600_000 });
-    if (!decision.allowed) {
-      const seconds = Math.max(1, Math.ceil((decision.resetAt.getTime() - this.now().getTime()) / 1000));
-      throw new RateLimitedError(seconds, `Too many subscription requests; retry in ${seconds} s.`);
-    }
   }
 
   /** Confirms with the token from the confirmation mail. Single use; expires after 48 hours. */
@@ -128,6 +113,41 @@ export class DigestSubscriptionService {
         data: { status: 'unsubscribed', unsubscribedAt: now, unsubscribeTokenHash: null, confirmTokenHash: null, confirmTokenExpiresAt: null },
       });
     });
+  }
+
+  /** The subscription for the viewer's sign-in address (or linked to the viewer); null when none. Needs the `digest` scope. */
+  async viewerSubscription(ctx: RequestContext): Promise<DigestSubscriptionRecord | null> {
+    const viewer = requireScope(ctx.viewer, 'digest');
+    const user = await ctx.loaders.userById.load(viewer.userId);
+    const { prisma } = this.deps.db;
+    const own = user?.email ? await prisma.digestSubscription.findUnique({ where: { email: user.email } }) : null;
+    // Before signing in by email, a person may have subscribed while holding a CLI token: linked by user id.
+    return own ?? prisma.digestSubscription.findFirst({ where: { userId: viewer.userId }, orderBy: { id: 'desc' } });
+  }
+
+  /**
+   * Subscribes the viewer's sign-in address at `frequency`, or unsubscribes it. No confirmation
+   * mail: signing in by email already proved the address. Needs the `digest` scope and an account
+   * made by email sign-in (BAD_USER_INPUT otherwise: there is no proven address to send to).
+   */
+  async updateForViewer(ctx: RequestContext, input: { subscribed: boolean; frequency?: string | null }): Promise<DigestSubscriptionRecord> {
+    const viewer = requireScope(ctx.viewer, 'digest');
+    const user = await ctx.loaders.userById.load(viewer.userId);
+    if (!user?.email) throw new BadUserInputError('input', 'This account has no email address; sign in by email once to attach one.');
+    const now = this.now();
+    const cleared = { confirmTokenHash: null, confirmTokenExpiresAt: null, lastConfirmationSentAt: null };
+    const { prisma } = this.deps.db;
+    if (!input.subscribed) {
+      const existing = await prisma.digestSubscription.findUnique({ where: { email: user.email } });
+      if (!existing) throw new NotFoundError('DigestSubscription', user.email);
+      return prisma.digestSubscription.update({
+        where: { id: existing.id },
+        data: { ...cleared, status: 'unsubscribed', unsubscribedAt: now, unsubscribeTokenHash: null, userId: user.id },
+      });
+    }
+    const frequency = requireFrequency(input.frequency ?? '');
+    const confirmed = { ...cleared, frequency, status: 'confirmed', confirmedAt: now, unsubscribedAt: null, userId: user.id };
+    return prisma.digestSubscription.upsert({ where: { email: user.email }, create: { email: user.email, ...confirmed }, update: confirmed });
   }
 
   /** Resolves once every confirmation mail started so far was handed to the transport or failed. */
