@@ -20,6 +20,7 @@ import { createCors } from './server/cors';
 import { createHttpHandler } from './server/http-server';
 import { createInProcessGraphQL } from './server/in-process-graphql';
 import { createPublicRoutes } from './server/public-routes';
+import { createAccountRoutes } from './server/oauth/account-routes';
 import { createRateLimiter } from './server/rate-limit/rate-limiter';
 import { createPlayground } from './server/playground/playground';
 import { metricsPlugin } from './server/plugins/metrics.plugin';
@@ -71,6 +72,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     log,
     pubsub,
     digestMailer: digest.confirmationMailer,
+    signInMailer: digest.signInMailer,
     digestThrottle: {
       limiter,
       perAddressPerHour: config.digest.subscribeLimitPerAddress,
@@ -85,6 +87,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   const contextFor = async (req: IncomingMessage, requestId: string): Promise<RequestContext> =>
     createRequestContext(contextDeps, { requestId, ...(await sessionFor(req.headers.authorization, clientIp(req, config.limits.trustProxy))) });
+  // The sign-in and OAuth pages act anonymously: their person comes from a session cookie, never a bearer header.
+  const accountRoutes = createAccountRoutes({
+    services,
+    issuer: config.digest.publicBaseUrl,
+    contextFor: async (req) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null, clientAddress: clientIp(req, config.limits.trustProxy) }),
+  });
   const digestPages = createDigestPages({ service: services.digestSubscriptions, contextFor: (req) => contextFor(req, crypto.randomUUID()) });
 
   const schema = await buildSchema({ pubSub: pubsub });
@@ -123,7 +131,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       contextFor,
       checkDatabase: () => db.ping(),
       playground: playground.page,
-      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || (await digestPages(req, res)) || publicRoutes(req, res),
+      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || (await digestPages(req, res)) || (await publicRoutes(req, res)) || accountRoutes(req, res),
     }),
   );
 
@@ -157,7 +165,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await limiter.close();
         stopInvalidating();
         await pubsub.close();
-        await digest.stop(() => services.digestSubscriptions.whenIdle());
+        await digest.stop(async () => {
+          await services.digestSubscriptions.whenIdle();
+          await services.signIn.whenIdle();
+        });
         metrics.close();
         if (!overrides.db) await db.close();
       })();

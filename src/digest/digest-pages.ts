@@ -29,29 +29,30 @@ export function createDigestPages(deps: DigestPagesDeps): (req: IncomingMessage,
     if (!action || (req.method !== 'GET' && req.method !== 'POST')) return false;
     if (req.method === 'GET') {
       const token = url.searchParams.get('token') ?? '';
-      send(res, 200, action.title, `<form method="post" action="${path}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${action.button}</button></form>`);
+      sendPage(res, 200, action.title, `<form method="post" action="${path}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${action.button}</button></form>`);
       return true;
     }
     const body = await readForm(req);
     if (!body) {
-      send(res, 413, action.title, '<p>The request is too large.</p>');
+      sendPage(res, 413, action.title, '<p>The request is too large.</p>');
       return true;
     }
     const token = body.get('token') ?? url.searchParams.get('token') ?? '';
     try {
       const ctx = await deps.contextFor(req);
       await (path === '/digest/confirm' ? deps.service.confirm(ctx, token) : deps.service.unsubscribe(ctx, token));
-      send(res, 200, action.title, `<p>${action.done}</p>`);
+      sendPage(res, 200, action.title, `<p>${action.done}</p>`);
     } catch (error) {
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
       if (code !== 'BAD_USER_INPUT') throw error;
-      send(res, 400, action.title, `<p>${escapeHtml((error as Error).message)}</p>`);
+      sendPage(res, 400, action.title, `<p>${escapeHtml((error as Error).message)}</p>`);
     }
     return true;
   };
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+/** A small urlencoded form body; null when larger than 4 KiB. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -62,7 +63,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-function send(res: ServerResponse, status: number, title: string, body: string): void {
+/**
+ * A small self-contained HTML page that no one can frame. `formActions` lists the origins a form may
+ * lead to besides this one: browsers apply form-action to the redirect after a POST as well.
+ */
+export function sendPage(res: ServerResponse, status: number, title: string, body: string, formActions: readonly string[] = [], headers: Record<string, string | string[]> = {}): void {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
     `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto"><h1 style="font-size:1.3em">${escapeHtml(title)}</h1>${body}</body></html>`;
   res.writeHead(status, {
@@ -70,7 +75,8 @@ function send(res: ServerResponse, status: number, title: string, body: string):
     'content-length': Buffer.byteLength(html),
     'cache-control': 'no-store',
     'referrer-policy': 'no-referrer',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${formActions.map((origin) => ` ${origin}`).join('')}; frame-ancestors 'none'`,
+    ...headers,
   });
   res.end(html);
 }

@@ -13,6 +13,9 @@ import { UpvoteResolver } from './upvote/upvote.resolver';
 import { UserResolver } from './user/user.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { AccessTokenResolver } from './account/access-token.resolver';
+import { SignInResolver } from './account/sign-in.resolver';
+import { ViewerDigestResolver } from './digest/viewer-digest.resolver';
+import { OAuthAppResolver } from './oauth/oauth-app.resolver';
 
 /** Every resolver class of the API; build-schema.ts and the schema test share this list. */
 export const resolvers: NonEmptyArray<new () => object> = [
@@ -30,4 +33,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
   SubmissionResolver,
   DigestResolver,
   AccessTokenResolver,
+  SignInResolver,
+  ViewerDigestResolver,
+  OAuthAppResolver,
 ];

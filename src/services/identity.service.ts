@@ -25,6 +25,7 @@ interface TokenViewerRow {
   readonly lastUsedAt: Date | null;
   readonly userId: number;
   readonly handle: string;
+  readonly oauthAppId: number | null;
 }
 
 export interface NewToken {
@@ -96,7 +97,7 @@ export class IdentityService {
     // Every signed-in request starts here: a prepared read, not Prisma's client (see db/prepared-reads.ts).
     const [token] = await this.deps.db.read<TokenViewerRow>(Prisma.sql`/* tokenViewer */
       SELECT t.id, t.secret_hash AS "secretHash", t.scopes, t.kind, t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt",
-             t.last_used_at AS "lastUsedAt", u.id AS "userId", u.handle
+             t.last_used_at AS "lastUsedAt", t.oauth_app_id AS "oauthAppId", u.id AS "userId", u.handle
       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.prefix = ${parsed.prefix}`);
     const matches = secretMatches(parsed.secret, token?.secretHash ?? DUMMY_HASH);
     if (!token || !matches) throw new UnauthenticatedError('Invalid token.');
@@ -108,7 +109,7 @@ export class IdentityService {
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.deps.db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
     }
-    return { userId: token.userId, handle: token.handle, scopes: token.scopes, tokenId: token.id, tokenKind: token.kind, appId: null };
+    return { userId: token.userId, handle: token.handle, scopes: token.scopes, tokenId: token.id, tokenKind: token.kind, appId: token.oauthAppId };
   }
 
   /** The calling user, or null when anonymous. */

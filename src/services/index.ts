@@ -9,6 +9,9 @@ import { TrendingService } from './trending.service';
 import { createInProcessPubSub, type AppPubSub } from '../pubsub/create-pubsub';
 import { IdentityService } from './identity.service';
 import { AccessTokenService } from './access-token.service';
+import { OAuthAppService } from './oauth-app.service';
+import { OAuthGrantService } from './oauth-grant.service';
+import { SignInService, unconfiguredSignInMailer, type SignInMailer } from './sign-in.service';
 import { SubmissionService } from './submission.service';
 import { UpvoteService } from './upvote.service';
 import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer, type DigestSubscriptionDeps } from './digest-subscription.service';
@@ -22,11 +25,14 @@ export interface ServiceDeps {
   readonly digestMailer?: DigestConfirmationMailer;
   /** Per-address and per-IP limits on subscribeToDigest; unlimited when omitted (CLI, tests). */
   readonly digestThrottle?: DigestSubscriptionDeps['throttle'];
+  /** Sends sign-in links (src/digest, the same transport as the digest); without it requestSignIn works but the mail fails and is logged. */
+  readonly signInMailer?: SignInMailer;
 }
 
 /** Builds every domain service once per process. */
 export function createServices(deps: ServiceDeps) {
   const accessTokens = new AccessTokenService(deps);
+  const oauthApps = new OAuthAppService(deps);
   return {
     papers: new PaperService(deps),
     feed: new FeedService(deps),
@@ -36,6 +42,10 @@ export function createServices(deps: ServiceDeps) {
     nodes: new NodeService(),
     identity: new IdentityService(deps),
     accessTokens,
+    oauthApps,
+    oauthGrants: new OAuthGrantService({ ...deps, oauthApps }),
+    // The digest's per-address and per-IP limits, spent from budgets of its own.
+    signIn: new SignInService({ ...deps, accessTokens, mailer: deps.signInMailer ?? unconfiguredSignInMailer, throttle: deps.digestThrottle }),
     upvotes: new UpvoteService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
     submissions: new SubmissionService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
     digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer, throttle: deps.digestThrottle }),

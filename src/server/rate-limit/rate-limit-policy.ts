@@ -9,11 +9,12 @@ export interface RateLimitSubject {
 
 /**
  * Who pays for an operation: an authenticated caller spends their own (larger) budget
- * wherever they call from; an anonymous caller spends their IP's budget.
+ * wherever they call from; an anonymous caller spends their IP's budget. An app acting for a
+ * person spends a budget per person per app, so no app can use up the person's own or another app's.
  */
 export function rateLimitSubject(limits: LimitsConfig, viewer: Viewer | null, clientIp: string): RateLimitSubject {
   return viewer
-    ? { key: `user:${viewer.userId}`, rule: { limit: limits.rateLimitUserPoints, windowMs: limits.rateLimitWindowMs } }
+    ? { key: viewer.appId ? `user:${viewer.userId}:app:${viewer.appId}` : `user:${viewer.userId}`, rule: { limit: limits.rateLimitUserPoints, windowMs: limits.rateLimitWindowMs } }
     : { key: `ip:${clientIp}`, rule: { limit: limits.rateLimitIpPoints, windowMs: limits.rateLimitWindowMs } };
 }
 
