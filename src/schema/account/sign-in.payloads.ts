@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { UserRecord } from '../../db/records';
+import type { UserRecord } from '../../services/records';
 import { DateTimeScalar } from '../common/scalars';
 import { User } from '../user/user.type';
 
