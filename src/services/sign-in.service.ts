@@ -7,7 +7,8 @@ import { normalizeEmail } from '../lib/email-address';
 import { toGlobalId } from '../lib/global-id';
 import type { Logger } from '../observability/logger';
 import type { AccessTokenService, CreatedAccessToken } from './access-token.service';
-import { checkHandle, isUniqueViolation } from './identity.service';
+import { isUniqueViolation } from '../db/database-error';
+import { checkHandle } from './identity.service';
 import { spendMailBudget, type MailThrottle } from './mail-throttle';
 
 /** How long a sign-in link works: minutes, because a mailbox is read soon after asking. */
