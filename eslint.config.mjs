@@ -40,11 +40,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Example apps: ES modules run by node directly, with its web globals.
-    files: ['examples/**/*.mjs'],
-    languageOptions: { sourceType: 'module', globals: { ...nodeGlobals, URL: 'readonly', URLSearchParams: 'readonly', Headers: 'readonly' } },
-  },
-  {
     files: ['bench/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

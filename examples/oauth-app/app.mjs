@@ -2,6 +2,7 @@
 // authorization-code flow and PKCE, using the oauth4webapi client library. Run it with
 //   DAILY_PAPERS_URL=http://localhost:4000 CLIENT_ID=dpc_… [CLIENT_SECRET=dpcs_…] node examples/oauth-app/app.mjs
 // then open http://127.0.0.1:3000/login. See docs/build-an-app.md. No CLIENT_SECRET: a public client.
+/* global console, process, URL, URLSearchParams, Headers */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import * as oauth from 'oauth4webapi';
