@@ -4,7 +4,7 @@ import { generateToken, isTokenPrefix, TOKEN_SCHEMES } from '../auth/token';
 import type { RequestContext, Viewer } from '../context';
 import type { Db } from '../db/client';
 import type { ApiTokenRecord } from '../db/records';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors/errors';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/errors';
 
 /** A token as its owner sees it: never the secret or its hash. */
 export type AccessTokenListing = Pick<ApiTokenRecord, 'id' | 'name' | 'prefix' | 'kind' | 'scopes' | 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'>;
@@ -93,9 +93,10 @@ export class AccessTokenService {
     return token;
   }
 
-  /** Revokes the token this request was made with (any kind); later requests with it get 401. */
+  /** Revokes the token this request was made with (any kind, any scope: ending your own token needs none); later requests with it get 401. */
   async signOut(ctx: RequestContext): Promise<void> {
-    const viewer = requireScope(ctx.viewer, 'read');
+    const viewer = ctx.viewer;
+    if (!viewer) throw new UnauthenticatedError();
     if (viewer.tokenId === undefined) return;
     await this.deps.db.prisma.apiToken.updateMany({ where: { id: viewer.tokenId, revokedAt: null }, data: { revokedAt: this.now() } });
   }

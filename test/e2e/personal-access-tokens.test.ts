@@ -86,4 +86,13 @@ describe.each(ENGINES)('self-service personal access tokens on %s', (engine) => 
     expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(`Bearer ${token}`))).status).toBe(401);
     expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(owner.authorization))).status).toBe(200);
   });
+
+  it('signOut needs no particular scope: a write-only token can end itself; without a token it is 401', async () => {
+    const { token } = (await postGraphQL(server.url, CREATE, { input: { name: 'write only', scopes: ['write'] } }, as(owner.authorization))).expectData().createPersonalAccessToken;
+    expect((await postGraphQL(server.url, 'mutation { signOut { signedOut } }', {}, as(`Bearer ${token}`))).expectData().signOut.signedOut).toBe(true);
+    expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(`Bearer ${token}`))).status).toBe(401);
+    const anonymous = await postGraphQL(server.url, 'mutation { signOut { signedOut } }', {});
+    expect(anonymous.status).toBe(401);
+    anonymous.expectError('UNAUTHENTICATED');
+  });
 });

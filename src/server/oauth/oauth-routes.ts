@@ -42,7 +42,6 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): (req: IncomingMessage,
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     authorization_response_iss_parameter_supported: true,
-    service_documentation: `${issuer}/docs/build-an-app.md`,
   };
   return async (req, res, url) => {
     const method = req.method ?? 'GET';
