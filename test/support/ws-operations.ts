@@ -1,6 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
+import { connectWs } from './ws-client';
 
 export interface OperationSocket {
   readonly client: Client;
@@ -11,16 +11,7 @@ export interface OperationSocket {
 
 /** One graphql-ws connection (connection_init with connectionParams) that many operations share, as a browser's does. */
 export async function openOperationSocket(baseUrl: string, connectionParams: Record<string, unknown> = {}): Promise<OperationSocket> {
-  let acknowledged!: () => void;
-  const ack = new Promise<void>((resolve) => (acknowledged = resolve));
-  const client = createClient({
-    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: false,
-    on: { connected: () => acknowledged() },
-  });
+  const { client, connected: ack } = connectWs(baseUrl, connectionParams);
   await ack;
   return {
     client,

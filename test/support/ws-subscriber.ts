@@ -1,5 +1,5 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
+import { connectWs } from './ws-client';
 
 export interface Subscriber {
   readonly client: Client;
@@ -19,16 +19,7 @@ export async function subscribe(
   const events: Array<Record<string, any>> = [];
   const waiters: Array<() => void> = [];
   let failure: unknown;
-  let acknowledged!: () => void;
-  const ack = new Promise<void>((resolve) => (acknowledged = resolve));
-  const client = createClient({
-    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: false,
-    on: { connected: () => acknowledged() },
-  });
+  const { client, connected: ack } = connectWs(baseUrl, connectionParams);
   client.subscribe(
     { query, variables },
     {
