@@ -1,12 +1,11 @@
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { PaperRecord } from '../db/records';
-import { cursorOf, type KeysetOrdering } from '../db/queries/keyset';
 import { PAPER_COLUMNS } from '../db/queries/paper-columns';
 import { papersOfParents, type PaperParent } from '../db/queries/papers-by-parent';
-import { decodeCursor } from '../lib/cursor';
-import { forwardPage } from '../lib/forward-page';
-import type { Page } from '../lib/page';
+import { buildPage } from '../lib/paging/build-page';
+import { cursorOf, type KeysetOrdering, type KeysetSeek } from '../lib/paging/keyset';
+import type { ForwardPageRequest, Page } from '../lib/paging/page';
 import { groupBy } from './group-by';
 
 /** Papers by arXiv id, null for unknown ids, in key order. */
@@ -21,12 +20,15 @@ export interface PapersOfParentKey {
   readonly parent: PaperParent;
   readonly parentId: string | number;
   readonly ordering: KeysetOrdering<PaperRecord>;
-  readonly limit: number;
-  readonly after: string | null;
+  readonly request: ForwardPageRequest;
+  /** seekOf(ordering, request), checked by the caller: a bad cursor fails its own field, not the batch. */
+  readonly seek: KeysetSeek<PaperRecord>;
 }
 
-export const papersOfParentCacheKey = (key: PapersOfParentKey) =>
-  JSON.stringify([key.parent, key.parentId, key.ordering.kind, key.limit, key.after]);
+/** Keys that ask for the same page of different parents. */
+const pageOf = (key: PapersOfParentKey) => [key.parent, key.ordering.kind, key.request.limit, key.request.after ?? null];
+
+export const papersOfParentCacheKey = (key: PapersOfParentKey) => JSON.stringify([key.parentId, ...pageOf(key)]);
 
 /**
  * Nested paper pages for many parents: keys that share parent kind, ordering, size and cursor
@@ -37,28 +39,19 @@ export async function papersOfParent(
   keys: readonly PapersOfParentKey[],
   countFor: (key: PapersOfParentKey) => Promise<number>,
 ): Promise<Array<Page<PaperRecord>>> {
-  const groups = groupBy(keys, (key) => JSON.stringify([key.parent, key.ordering.kind, key.limit, key.after]));
+  const groups = groupBy(keys, (key) => JSON.stringify(pageOf(key)));
   const rowsByKey = new Map<PapersOfParentKey, PaperRecord[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const [{ parent, ordering, limit, after }] = group;
-      const values = after === null ? null : decodeCursor(after, ordering.kind, ordering.keys.length, 'after').map((v, i) => ordering.keys[i].parse(v));
-      const byParent = limit === 0 ? new Map() : await papersOfParents(db, {
-        parent,
-        parentIds: group.map((key) => key.parentId),
-        ordering,
-        after: values,
-        limitPerParent: limit + 1,
-      });
+      const [{ parent, seek }] = group;
+      const byParent = seek.take === 0 ? new Map() : await papersOfParents(db, { parent, parentIds: group.map((key) => key.parentId), seek });
       for (const key of group) rowsByKey.set(key, byParent.get(key.parentId) ?? []);
     }),
   );
   return keys.map((key) =>
-    forwardPage({
+    buildPage({
       rows: rowsByKey.get(key) ?? [],
-      limit: key.limit,
-      afterCursor: key.after !== null,
-      nodeOf: (row) => row,
+      request: key.request,
       cursorOf: (row) => cursorOf(key.ordering, row),
       count: () => countFor(key),
     }),

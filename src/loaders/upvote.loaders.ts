@@ -1,9 +1,9 @@
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { UserRecord } from '../db/records';
-import { encodeCursor } from '../lib/cursor';
-import { forwardPage } from '../lib/forward-page';
-import type { Page } from '../lib/page';
+import { buildPage } from '../lib/paging/build-page';
+import { cursorDate, cursorInteger, cursorOf, type KeysetOrdering, type KeysetSeek } from '../lib/paging/keyset';
+import type { ForwardPageRequest, Page } from '../lib/paging/page';
 import { groupBy } from './group-by';
 
 /** Whether the user has upvoted each paper, in key order. */
@@ -21,18 +21,28 @@ export async function localUpvoteCounts(db: Db, paperIds: readonly string[]): Pr
   return paperIds.map((id) => counts.get(id) ?? 0);
 }
 
+type UpvoterRow = UserRecord & { paperId: string; upvotedAt: Date };
+
+/** Newest upvote first, ties by user id: the order the statement below reads (cursor [upvote time ISO, user id]). */
+export const UPVOTERS: KeysetOrdering<UpvoterRow> = {
+  kind: 'upvoters',
+  keys: [
+    { field: 'upvotedAt', direction: 'desc', read: (row) => row.upvotedAt.toISOString(), parse: cursorDate },
+    { field: 'userId', direction: 'desc', read: (row) => row.id, parse: cursorInteger },
+  ],
+};
+
 export interface UpvotersKey {
   readonly paperId: string;
-  readonly limit: number;
-  /** The decoded `after` cursor: the upvote time (ISO) and user id of the last upvoter seen. */
-  readonly after: { readonly upvotedAt: string; readonly userId: number } | null;
+  readonly request: ForwardPageRequest;
+  /** seekOf(UPVOTERS, request), checked by the caller: a bad cursor fails its own field, not the batch. */
+  readonly seek: KeysetSeek<UpvoterRow>;
 }
 
-/** The cursor kind of upvoter connections: [upvote time ISO, user id]. */
-export const UPVOTERS_CURSOR = 'upvoters';
+/** Keys that ask for the same page of different papers. */
+const pageOf = (key: UpvotersKey) => `${key.request.limit}|${key.request.after ?? ''}`;
 
-export const upvotersCacheKey = (key: UpvotersKey) => `${key.paperId}|${key.limit}|${key.after?.upvotedAt ?? ''}|${key.after?.userId ?? ''}`;
-type UpvoterRow = UserRecord & { paperId: string; upvotedAt: Date };
+export const upvotersCacheKey = (key: UpvotersKey) => `${key.paperId}|${pageOf(key)}`;
 
 /**
  * One page of upvoters (newest upvote first, ties by user id) for each key. Keys that share
@@ -44,15 +54,14 @@ export async function upvotersByPaper(
   keys: readonly UpvotersKey[],
   countFor: (paperId: string) => Promise<number>,
 ): Promise<Array<Page<UserRecord>>> {
-  const groups = groupBy(keys, (key) => `${key.limit}|${key.after?.upvotedAt ?? ''}|${key.after?.userId ?? ''}`);
+  const groups = groupBy(keys, pageOf);
   const rowsByKey = new Map<UpvotersKey, UpvoterRow[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { limit, after } = group[0];
-      const afterAt = after?.upvotedAt ?? null;
-      const afterUser = after?.userId ?? null;
+      const { seek } = group[0];
+      const [afterAt, afterUser] = seek.after ?? [null, null];
       const rows =
-        limit === 0
+        seek.take === 0
           ? []
           : await db.read<UpvoterRow>(Prisma.sql`/* upvotersByPaperIds */
             SELECT p.id AS "paperId", v.created_at AS "upvotedAt", u.id, u.handle, u.display_name AS "displayName",
@@ -63,7 +72,7 @@ export async function upvotersByPaper(
               WHERE up.paper_id = p.id
                 AND (${afterAt}::timestamptz IS NULL OR (up.created_at, up.user_id) < (${afterAt}::timestamptz, ${afterUser}::int))
               ORDER BY up.created_at DESC, up.user_id DESC
-              LIMIT ${limit + 1}
+              LIMIT ${seek.take}
             ) v
             JOIN users u ON u.id = v.user_id
             ORDER BY p.id, v.created_at DESC, v.user_id DESC`);
@@ -72,12 +81,11 @@ export async function upvotersByPaper(
     }),
   );
   return keys.map((key) =>
-    forwardPage({
+    buildPage({
       rows: rowsByKey.get(key) ?? [],
-      limit: key.limit,
-      afterCursor: key.after !== null,
-      nodeOf: ({ paperId: _paperId, upvotedAt: _upvotedAt, ...user }) => user,
-      cursorOf: (row) => encodeCursor(UPVOTERS_CURSOR, [row.upvotedAt.toISOString(), row.id]),
+      request: key.request,
+      cursorOf: (row) => cursorOf(UPVOTERS, row),
+      nodeOf: ({ paperId: _paperId, upvotedAt: _upvotedAt, ...user }): UserRecord => user,
       count: () => countFor(key.paperId),
     }),
   );

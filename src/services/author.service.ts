@@ -1,19 +1,20 @@
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
-import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
-import { paperOrdering } from './paper-orderings';
+import { keysetPage } from '../db/queries/keyset';
 import type { AuthorRecord, PaperRecord } from '../db/records';
 import { BadUserInputError } from '../errors/errors';
 import { fromGlobalId } from '../lib/global-id';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
+import { cursorInteger, cursorString, type KeysetOrdering } from '../lib/paging/keyset';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toPageRequest } from '../lib/paging/page-request';
+import { papersOfParent } from './paper-pages';
 import type { PaperListArgs } from './paper.service';
 
 const BY_NAME: KeysetOrdering<AuthorRecord> = {
   kind: 'author:NAME',
   keys: [
-    { field: 'name', direction: 'asc', read: (a) => a.name, parse: (v) => String(v) },
-    { field: 'id', direction: 'asc', read: (a) => a.id, parse: (v) => Number(v) },
+    { field: 'name', direction: 'asc', read: (a) => a.name, parse: cursorString },
+    { field: 'id', direction: 'asc', read: (a) => a.id, parse: cursorInteger },
   ],
 };
 
@@ -48,7 +49,13 @@ export class AuthorService {
     if (args.search != null && !search) throw new BadUserInputError('search', '"search" must not be blank; omit it to list all authors.');
     const where = search ? { name: { contains: escapeLike(search), mode: 'insensitive' as const } } : {};
     const { prisma } = this.deps.db;
-    return keysetPage(BY_NAME, request, where, (query) => prisma.author.findMany(query), () => prisma.author.count({ where }));
+    return keysetPage({
+      ordering: BY_NAME,
+      request,
+      where,
+      find: (query) => prisma.author.findMany(query),
+      count: () => prisma.author.count({ where }),
+    });
   }
 
   paperCount(ctx: RequestContext, authorId: number): Promise<number> {
@@ -56,12 +63,7 @@ export class AuthorService {
   }
 
   /** An author's papers, newest featured day first unless `orderBy` says otherwise; batched across authors. */
-  async papers(ctx: RequestContext, authorId: number, args: PaperListArgs): Promise<Page<PaperRecord>> {
-    const request = toPageRequest({ first: args.first, after: args.after });
-    const ordering = paperOrdering(args.orderBy?.field ?? 'FEATURED_DAY', args.orderBy?.direction ?? 'DESC');
-    const after = request.direction === 'forward' ? request.after ?? null : null;
-    const page = await ctx.loaders.papersOfParent.load({ parent: 'author', parentId: authorId, ordering, limit: request.limit, after });
-    for (const paper of page.nodes) ctx.loaders.paperById.prime(paper.id, paper);
-    return page;
+  papers(ctx: RequestContext, authorId: number, args: PaperListArgs): Promise<Page<PaperRecord>> {
+    return papersOfParent(ctx, 'author', authorId, args, 'FEATURED_DAY');
   }
 }

@@ -1,10 +1,11 @@
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
-import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
-import { paperOrdering } from './paper-orderings';
+import { keysetPage } from '../db/queries/keyset';
 import type { DayRecord, PaperRecord } from '../db/records';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
+import { cursorDate, type KeysetOrdering } from '../lib/paging/keyset';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toPageRequest } from '../lib/paging/page-request';
+import { papersOfParent } from './paper-pages';
 import type { PaperListArgs } from './paper.service';
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -12,7 +13,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** Days newest first; dates are unique, so the date alone is a complete keyset. */
 const DAYS_NEWEST_FIRST: KeysetOrdering<DayRecord> = {
   kind: 'day:DESC',
-  keys: [{ field: 'date', direction: 'desc', read: (day) => isoDay(day.date), parse: (value) => new Date(String(value)) }],
+  keys: [{ field: 'date', direction: 'desc', read: (day) => isoDay(day.date), parse: cursorDate }],
 };
 
 export interface DaysArgs extends ConnectionArgsInput {
@@ -35,7 +36,13 @@ export class FeedService {
     const request = toPageRequest(args);
     const where = { date: { ...(args.from && { gte: args.from }), ...(args.to && { lte: args.to }) } };
     const { prisma } = this.deps.db;
-    return keysetPage(DAYS_NEWEST_FIRST, request, where, (query) => prisma.day.findMany(query), () => prisma.day.count({ where }));
+    return keysetPage({
+      ordering: DAYS_NEWEST_FIRST,
+      request,
+      where,
+      find: (query) => prisma.day.findMany(query),
+      count: () => prisma.day.count({ where }),
+    });
   }
 
   /** The featured day before (`previous`) or after (`next`) the given one; null at the ends. */
@@ -50,12 +57,7 @@ export class FeedService {
   }
 
   /** A day's papers, most upvoted first unless `orderBy` says otherwise; batched across days. */
-  async papers(ctx: RequestContext, date: Date, args: PaperListArgs): Promise<Page<PaperRecord>> {
-    const request = toPageRequest({ first: args.first, after: args.after });
-    const ordering = paperOrdering(args.orderBy?.field ?? 'UPVOTES', args.orderBy?.direction ?? 'DESC');
-    const after = request.direction === 'forward' ? request.after ?? null : null;
-    const page = await ctx.loaders.papersOfParent.load({ parent: 'day', parentId: isoDay(date), ordering, limit: request.limit, after });
-    for (const paper of page.nodes) ctx.loaders.paperById.prime(paper.id, paper);
-    return page;
+  papers(ctx: RequestContext, date: Date, args: PaperListArgs): Promise<Page<PaperRecord>> {
+    return papersOfParent(ctx, 'day', isoDay(date), args, 'UPVOTES');
   }
 }

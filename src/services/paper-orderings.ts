@@ -1,33 +1,29 @@
-import type { KeysetOrdering, SortKey } from '../db/queries/keyset';
 import type { PaperRecord } from '../db/records';
-import type { CursorValue } from '../lib/cursor';
+import { cursorDate, cursorInteger, cursorString, orNull, type KeysetOrdering, type SortKey } from '../lib/paging/keyset';
 
 // The orders papers can be listed in, as the API names them, and the keyset each one pages by.
 
 const day = (value: Date) => value.toISOString().slice(0, 10);
-const asDate = (value: CursorValue) => new Date(String(value));
-const asNumber = (value: CursorValue) => Number(value);
-const asString = (value: CursorValue) => String(value);
 
 export type PaperOrderField = 'FEATURED_DAY' | 'UPVOTES' | 'PUBLISHED_AT';
 export type SortDirection = 'ASC' | 'DESC';
 export type TrendingBy = 'UPVOTES' | 'GITHUB_STARS';
 
-const byId: SortKey<PaperRecord> = { field: 'id', direction: 'asc', read: (p) => p.id, parse: asString };
+const byId: SortKey<PaperRecord> = { field: 'id', direction: 'asc', read: (p) => p.id, parse: cursorString };
 
 function key(field: PaperOrderField, direction: 'asc' | 'desc'): SortKey<PaperRecord> {
   switch (field) {
     case 'FEATURED_DAY':
-      return { field: 'dayDate', direction, read: (p) => day(p.dayDate), parse: asDate };
+      return { field: 'dayDate', direction, read: (p) => day(p.dayDate), parse: cursorDate };
     case 'UPVOTES':
-      return { field: 'upvoteCount', direction, read: (p) => p.upvoteCount, parse: asNumber };
+      return { field: 'upvoteCount', direction, read: (p) => p.upvoteCount, parse: cursorInteger };
     case 'PUBLISHED_AT':
       return {
         field: 'publishedAt',
         direction,
         nulls: 'last',
         read: (p) => p.publishedAt?.toISOString() ?? null,
-        parse: (value) => (value === null ? null : asDate(value)),
+        parse: orNull(cursorDate),
       };
   }
 }
@@ -45,13 +41,13 @@ export function paperOrdering(field: PaperOrderField, direction: SortDirection):
   return { kind: `paper:${field}:${direction}`, keys };
 }
 
-const upvotes: SortKey<PaperRecord> = { field: 'upvoteCount', direction: 'desc', read: (p) => p.upvoteCount, parse: (v) => (v === null ? null : Number(v)) };
+const upvotes: SortKey<PaperRecord> = { field: 'upvoteCount', direction: 'desc', read: (p) => p.upvoteCount, parse: cursorInteger };
 const stars: SortKey<PaperRecord> = {
   field: 'githubStars',
   direction: 'desc',
   nulls: 'last',
   read: (p) => p.githubStars,
-  parse: (v) => (v === null ? null : Number(v)),
+  parse: orNull(cursorInteger),
 };
 
 /**

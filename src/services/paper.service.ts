@@ -5,8 +5,9 @@ import type { PaperRecord } from '../db/records';
 import type { RequestContext } from '../context';
 import { fromGlobalId } from '../lib/global-id';
 import { parseArxivId } from '../lib/arxiv-id';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toPageRequest } from '../lib/paging/page-request';
+import { primePapers } from './paper-pages';
 import { paperConditions, type PaperFilterInput } from './paper-filter';
 import { paperOrdering, type PaperOrderField, type SortDirection } from './paper-orderings';
 
@@ -43,14 +44,14 @@ export class PaperService {
     const ordering = paperOrdering(args.orderBy?.field ?? 'FEATURED_DAY', args.orderBy?.direction ?? 'DESC');
     const where = paperWhere(paperConditions(args.filter));
     const { prisma } = this.deps.db;
-    const page = await keysetPage(
+    const page = await keysetPage({
       ordering,
       request,
-      where as Record<string, unknown>,
-      (query) => prisma.paper.findMany(query),
-      () => prisma.paper.count({ where }),
-    );
-    for (const { node } of page.edges) ctx.loaders.paperById.prime(node.id, node);
+      where: where as Record<string, unknown>,
+      find: (query) => prisma.paper.findMany(query),
+      count: () => prisma.paper.count({ where }),
+    });
+    primePapers(ctx, page.nodes);
     return page;
   }
 }

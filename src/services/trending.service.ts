@@ -3,8 +3,9 @@ import type { Db } from '../db/client';
 import { topPapers } from '../db/queries/trending';
 import type { PaperRecord } from '../db/records';
 import { periodRange } from '../lib/day-range';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toPageRequest } from '../lib/paging/page-request';
+import { primePapers } from './paper-pages';
 import { trendingOrdering, type TrendingBy } from './paper-orderings';
 
 /** The stretch of featured days a trending list covers: the day, ISO week or month containing a date (UTC). */
@@ -25,7 +26,7 @@ export class TrendingService {
     const date = args.date ?? (await this.latestDay()) ?? new Date();
     const range = periodRange(args.period ?? 'WEEK', date);
     const result = await topPapers(this.deps.db, { range, ordering: trendingOrdering(args.by ?? 'UPVOTES'), page });
-    for (const paper of result.nodes) ctx.loaders.paperById.prime(paper.id, paper);
+    primePapers(ctx, result.nodes);
     return result;
   }
 

@@ -1,17 +1,18 @@
 import { requireScope } from '../auth/require-scope';
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
-import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
+import { keysetPage } from '../db/queries/keyset';
 import type { PaperRecord, UserRecord } from '../db/records';
 import { BadUserInputError, NotFoundError } from '../errors/errors';
-import { decodeCursor } from '../lib/cursor';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
-import { UPVOTERS_CURSOR } from '../loaders/upvote.loaders';
+import { cursorDate, cursorString, seekOf, type KeysetOrdering } from '../lib/paging/keyset';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toForwardPageRequest, toPageRequest } from '../lib/paging/page-request';
+import { UPVOTERS } from '../loaders/upvote.loaders';
 import type { Logger } from '../observability/logger';
 import type { AppPubSub } from '../pubsub/create-pubsub';
 import { publishSafely } from '../pubsub/publish-safely';
 import { Topic, type PaperUpvotedPayload } from '../pubsub/topics';
+import { primePapers } from './paper-pages';
 import { paperIdFromArgument } from './paper.service';
 
 type UpvoteWithPaper = { createdAt: Date; paperId: string; paper: PaperRecord };
@@ -19,8 +20,8 @@ type UpvoteWithPaper = { createdAt: Date; paperId: string; paper: PaperRecord };
 const UPVOTED_PAPERS: KeysetOrdering<UpvoteWithPaper> = {
   kind: 'upvotedPapers',
   keys: [
-    { field: 'createdAt', direction: 'desc', read: (row) => row.createdAt.toISOString(), parse: (value) => new Date(String(value)) },
-    { field: 'paperId', direction: 'desc', read: (row) => row.paperId, parse: (value) => value },
+    { field: 'createdAt', direction: 'desc', read: (row) => row.createdAt.toISOString(), parse: cursorDate },
+    { field: 'paperId', direction: 'desc', read: (row) => row.paperId, parse: cursorString },
   ],
 };
 
@@ -74,29 +75,22 @@ export class UpvoteService {
     const request = toPageRequest(args);
     const { prisma } = this.deps.db;
     const where = { userId: viewer.userId };
-    const page = await keysetPage(
-      UPVOTED_PAPERS,
+    const page = await keysetPage({
+      ordering: UPVOTED_PAPERS,
       request,
       where,
-      (query) => prisma.upvote.findMany({ ...query, select: { createdAt: true, paperId: true, paper: true } }),
-      () => prisma.upvote.count({ where }),
-    );
-    for (const { node } of page.edges) ctx.loaders.paperById.prime(node.paperId, node.paper);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.paper })), nodes: page.nodes.map((node) => node.paper) };
+      find: (query) => prisma.upvote.findMany({ ...query, select: { createdAt: true, paperId: true, paper: true } }),
+      count: () => prisma.upvote.count({ where }),
+      nodeOf: (row) => row.paper,
+    });
+    primePapers(ctx, page.nodes);
+    return page;
   }
 
   /** Users who upvoted the paper here, newest upvote first (imported upvotes have no users). */
   upvoters(ctx: RequestContext, paperId: string, args: { first?: number | null; after?: string | null }): Promise<Page<UserRecord>> {
-    const request = toPageRequest({ first: args.first, after: args.after });
-    let after = null;
-    if (request.direction === 'forward' && request.after !== undefined) {
-      const [upvotedAt, userId] = decodeCursor(request.after, UPVOTERS_CURSOR, 2, 'after');
-      if (typeof upvotedAt !== 'string' || Number.isNaN(Date.parse(upvotedAt)) || typeof userId !== 'number' || !Number.isInteger(userId)) {
-        throw new BadUserInputError('after', 'Argument "after" is not a valid cursor for this connection.');
-      }
-      after = { upvotedAt, userId };
-    }
-    return ctx.loaders.upvotersByPaper.load({ paperId, limit: request.limit, after });
+    const request = toForwardPageRequest(args);
+    return ctx.loaders.upvotersByPaper.load({ paperId, request, seek: seekOf(UPVOTERS, request) });
   }
 
   /** A paperId argument as a versionless arXiv id; BAD_USER_INPUT naming paperId when malformed. */

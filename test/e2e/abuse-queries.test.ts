@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../src/lib/cursor';
+import { encodeCursor } from '../../src/lib/paging/cursor';
 import { ENGINES } from '../support/services';
 import { seedPapers } from '../support/identity-seed';
 import { startTestServer, type TestServer } from '../support/test-server';

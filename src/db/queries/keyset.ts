@@ -1,34 +1,13 @@
-import { decodeCursor, encodeCursor, type CursorValue } from '../../lib/cursor';
-import { lazy } from '../../lib/lazy';
-import type { Page, PageRequest } from '../../lib/page';
+import { Prisma } from '../generated/client';
+import { buildPage } from '../../lib/paging/build-page';
+import { cursorOf, seekOf, type KeysetOrdering, type KeysetSeek, type SortKey } from '../../lib/paging/keyset';
+import type { Page, PageRequest } from '../../lib/paging/page';
 
-/** One column of a keyset ordering; the last key of every ordering must be unique (the tie-breaker). */
-export interface SortKey<Row> {
-  readonly field: string;
-  readonly direction: 'asc' | 'desc';
-  /** Nullable keys sort their nulls last in the key's own direction (first when paging backwards). */
-  readonly nulls?: 'first' | 'last';
-  /** The row's value as it goes into a cursor (JSON-safe). */
-  readonly read: (row: Row) => CursorValue;
-  /** The cursor value as Prisma compares it (Dates back from ISO strings). */
-  readonly parse: (value: CursorValue) => unknown;
-}
-
-export interface KeysetOrdering<Row> {
-  /** Tags cursors so that one ordering's cursor is refused by another. */
-  readonly kind: string;
-  readonly keys: ReadonlyArray<SortKey<Row>>;
-}
+// The database side of keyset paging (lib/paging/ is the concept): a KeysetSeek as a Prisma
+// query and as SQL for raw statements (window-function loaders, search). Both read the same
+// SortKeys, hence the same cursors.
 
 type Where = Record<string, unknown>;
-
-function flip<Row>(key: SortKey<Row>): SortKey<Row> {
-  return {
-    ...key,
-    direction: key.direction === 'asc' ? 'desc' : 'asc',
-    ...(key.nulls && { nulls: key.nulls === 'last' ? 'first' : 'last' }),
-  };
-}
 
 /** Rows strictly beyond value in the key's order; null values sit at the key's nulls end. */
 function beyond<Row>(key: SortKey<Row>, value: unknown): Where | null {
@@ -55,50 +34,64 @@ export interface FindPage<Row> {
   (query: { where: Where; orderBy: Where[]; take: number }): Promise<Row[]>;
 }
 
-/**
- * Fetches one page by keyset: limit + 1 rows tell whether another page exists. Backward pages
- * are read in reversed order and flipped back, so both directions share one index scan shape.
- */
-export async function keysetPage<Row>(
-  ordering: KeysetOrdering<Row>,
-  request: PageRequest,
-  where: Where,
-  find: FindPage<Row>,
-  count: () => Promise<number>,
-): Promise<Page<Row>> {
-  const forward = request.direction === 'forward';
-  const cursor = forward ? request.after : request.before;
-  const keys = forward ? ordering.keys : ordering.keys.map(flip);
-  const conditions: Where[] = [where];
-  if (cursor !== undefined) {
-    const values = decodeCursor(cursor, ordering.kind, keys.length, forward ? 'after' : 'before');
-    conditions.push(keysetAfter(keys, values.map((value, i) => keys[i].parse(value))));
-  }
+/** One page of a Prisma model by keyset, built by lib/paging's page builder. */
+export async function keysetPage<Row, Node = Row>(options: {
+  readonly ordering: KeysetOrdering<Row>;
+  readonly request: PageRequest;
+  readonly where: Where;
+  readonly find: FindPage<Row>;
+  readonly count: () => Promise<number>;
+  readonly nodeOf?: (row: Row) => Node;
+}): Promise<Page<Node>> {
+  const { ordering, request } = options;
+  const seek = seekOf(ordering, request);
   const rows =
-    request.limit === 0
+    seek.take === 0
       ? []
-      : await find({
-          where: { AND: conditions },
-          orderBy: keys.map((key) => ({ [key.field]: key.nulls ? { sort: key.direction, nulls: key.nulls } : key.direction })),
-          take: request.limit + 1,
+      : await options.find({
+          where: { AND: [options.where, ...(seek.after ? [keysetAfter(seek.keys, seek.after)] : [])] },
+          orderBy: seek.keys.map((key) => ({ [key.field]: key.nulls ? { sort: key.direction, nulls: key.nulls } : key.direction })),
+          take: seek.take,
         });
-  const hasMore = rows.length > request.limit;
-  const pageRows = rows.slice(0, request.limit);
-  if (!forward) pageRows.reverse();
-  const edges = pageRows.map((node) => ({ node, cursor: cursorOf(ordering, node) }));
-  return {
-    edges,
-    nodes: pageRows,
-    pageInfo: {
-      hasNextPage: forward ? hasMore : cursor !== undefined,
-      hasPreviousPage: forward ? cursor !== undefined : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: lazy(count),
-  };
+  return buildPage({ rows, request, cursorOf: (row) => cursorOf(ordering, row), count: options.count, nodeOf: options.nodeOf });
 }
 
-export function cursorOf<Row>(ordering: KeysetOrdering<Row>, row: Row): string {
-  return encodeCursor(ordering.kind, ordering.keys.map((key) => key.read(row)));
+// ---- the same seek in SQL ----
+
+function columnOf(key: SortKey<never>, columns: Readonly<Record<string, string>>): Prisma.Sql {
+  const column = columns[key.field];
+  if (!column) throw new Error(`no SQL column for sort field ${key.field}`);
+  return Prisma.raw(column);
+}
+
+/** ORDER BY items for the keys, with their nulls placement. */
+export function sqlOrderBy(keys: ReadonlyArray<SortKey<never>>, columns: Readonly<Record<string, string>>): Prisma.Sql {
+  return Prisma.join(
+    keys.map((key) => {
+      const nulls = key.nulls ? (key.nulls === 'last' ? ' NULLS LAST' : ' NULLS FIRST') : '';
+      return Prisma.sql`${columnOf(key, columns)} ${Prisma.raw(key.direction.toUpperCase() + nulls)}`;
+    }),
+    ', ',
+  );
+}
+
+function sqlBeyond(key: SortKey<never>, column: Prisma.Sql, value: unknown): Prisma.Sql | null {
+  if (value === null) return key.nulls === 'first' ? Prisma.sql`${column} IS NOT NULL` : null;
+  const strictly = key.direction === 'asc' ? Prisma.sql`${column} > ${value}` : Prisma.sql`${column} < ${value}`;
+  return key.nulls === 'last' ? Prisma.sql`(${strictly} OR ${column} IS NULL)` : strictly;
+}
+
+/** "Strictly after the seek's values" in its keys' order, as keysetAfter() does for Prisma; TRUE without a cursor. */
+export function sqlKeysetAfter(seek: KeysetSeek<never>, columns: Readonly<Record<string, string>>): Prisma.Sql {
+  const { keys, after: values } = seek;
+  if (!values) return Prisma.sql`TRUE`;
+  const branches = keys.flatMap((key, index) => {
+    const condition = sqlBeyond(key, columnOf(key, columns), values[index]);
+    if (!condition) return [];
+    const equalities = keys
+      .slice(0, index)
+      .map((prior, i) => (values[i] === null ? Prisma.sql`${columnOf(prior, columns)} IS NULL` : Prisma.sql`${columnOf(prior, columns)} = ${values[i]}`));
+    return [Prisma.join([...equalities, condition], ' AND ')];
+  });
+  return branches.length ? Prisma.sql`(${Prisma.join(branches.map((b) => Prisma.sql`(${b})`), ' OR ')})` : Prisma.sql`FALSE`;
 }

@@ -1,9 +1,9 @@
 import type { Db } from '../client';
 import { Prisma } from '../generated/client';
 import type { PaperRecord } from '../records';
-import type { KeysetOrdering } from './keyset';
+import type { KeysetSeek } from '../../lib/paging/keyset';
 import { ORDER_COLUMNS, PAPER_COLUMNS } from './paper-columns';
-import { sqlKeysetAfter, sqlOrderBy } from './sql-keyset';
+import { sqlKeysetAfter, sqlOrderBy } from './keyset';
 
 /** Whose papers: an author's (by author id) or a featured day's (by "YYYY-MM-DD"). */
 export type PaperParent = 'author' | 'day';
@@ -11,11 +11,8 @@ export type PaperParent = 'author' | 'day';
 export interface PapersOfParentsQuery {
   readonly parent: PaperParent;
   readonly parentIds: ReadonlyArray<string | number>;
-  readonly ordering: KeysetOrdering<PaperRecord>;
-  /** Parsed cursor values (already validated), shared by every parent of the batch. */
-  readonly after: readonly unknown[] | null;
-  /** Rows per parent; callers ask for one more than the page size to learn hasNextPage. */
-  readonly limitPerParent: number;
+  /** The validated read (lib/paging/keyset.ts), shared by every parent of the batch; `take` rows per parent. */
+  readonly seek: KeysetSeek<PaperRecord>;
 }
 
 type Row = PaperRecord & { parentId: string | number };
@@ -25,8 +22,8 @@ type Row = PaperRecord & { parentId: string | number };
  * partition per parent, so a list of 100 authors with their papers costs one query, not 100.
  */
 export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Promise<Map<string | number, PaperRecord[]>> {
-  const orderBy = sqlOrderBy(query.ordering.keys, ORDER_COLUMNS);
-  const after = query.after ? sqlKeysetAfter(query.ordering.keys, query.after, ORDER_COLUMNS) : Prisma.sql`TRUE`;
+  const orderBy = sqlOrderBy(query.seek.keys, ORDER_COLUMNS);
+  const after = sqlKeysetAfter(query.seek, ORDER_COLUMNS);
   const rows =
     query.parent === 'author'
       ? await db.read<Row>(Prisma.sql`/* papersOfAuthors */
@@ -37,7 +34,7 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
             JOIN papers p ON p.id = a.paper_id
             WHERE ${after}
           ) ranked
-          WHERE rn <= ${query.limitPerParent}
+          WHERE rn <= ${query.seek.take}
           ORDER BY "parentId", rn`)
       : await db.read<Row>(Prisma.sql`/* papersOfDays */
           SELECT * FROM (
@@ -46,7 +43,7 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
             FROM papers p
             WHERE p.day_date = ANY(${query.parentIds.map(String)}::date[]) AND ${after}
           ) ranked
-          WHERE rn <= ${query.limitPerParent}
+          WHERE rn <= ${query.seek.take}
           ORDER BY "parentId", rn`);
   const byParent = new Map<string | number, PaperRecord[]>();
   for (const { parentId, rn: _rn, ...paper } of rows as Array<Row & { rn?: unknown }>) {

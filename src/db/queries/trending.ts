@@ -1,15 +1,16 @@
 import type { Db } from '../client';
 import type { DayRange } from '../../lib/day-range';
-import type { Page, PageRequest } from '../../lib/page';
+import type { KeysetOrdering } from '../../lib/paging/keyset';
+import type { Page, PageRequest } from '../../lib/paging/page';
 import type { PaperRecord } from '../records';
-import { keysetPage, type KeysetOrdering } from './keyset';
+import { keysetPage } from './keyset';
 
 export interface TopPapersOptions {
   /** The featured days the ranking covers. */
   readonly range: DayRange;
   /** The ranking (services/paper-orderings.ts trendingOrdering). */
   readonly ordering: KeysetOrdering<PaperRecord>;
-  /** A page request (see lib/page-request.ts); `{ direction: 'forward', limit: 10 }` for a plain top 10. */
+  /** A page request (see lib/paging/page-request.ts); `{ direction: 'forward', limit: 10 }` for a plain top 10. */
   readonly page: PageRequest;
 }
 
@@ -19,11 +20,11 @@ export interface TopPapersOptions {
  */
 export function topPapers(db: Db, options: TopPapersOptions): Promise<Page<PaperRecord>> {
   const where = { dayDate: { gte: options.range.from, lte: options.range.to }, withdrawnAt: null };
-  return keysetPage(
-    options.ordering,
-    options.page,
+  return keysetPage({
+    ordering: options.ordering,
+    request: options.page,
     where,
-    (query) => db.prisma.paper.findMany(query),
-    () => db.prisma.paper.count({ where }),
-  );
+    find: (query) => db.prisma.paper.findMany(query),
+    count: () => db.prisma.paper.count({ where }),
+  });
 }

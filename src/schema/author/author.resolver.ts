@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../../context';
 import type { AuthorRecord, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { NonNegativeInt } from '../common/scalars';
 import { PaperConnection } from '../paper/paper.connection';
 import { ForwardPapersArgs } from '../paper/paper.inputs';

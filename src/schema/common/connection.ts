@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/page-request';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/paging/page-request';
 import { PageInfo } from './page-info.type';
 
 /**

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../../context';
 import type { PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { DateScalar, NonNegativeInt } from '../common/scalars';
 import { PaperConnection } from '../paper/paper.connection';
 import { ForwardPapersArgs } from '../paper/paper.inputs';

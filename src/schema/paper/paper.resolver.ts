@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { RequestContext } from '../../context';
 import type { AuthorRecord, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { Author } from '../author/author.type';
 import { arxivAbsUrl, arxivPdfUrl } from '../../lib/arxiv-id';
 import { NonNegativeInt, URLScalar } from '../common/scalars';

@@ -1,7 +1,7 @@
 import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { SearchHit } from '../../services/search.service';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { Connection } from '../common/connection';
 import { SearchResult } from './search-result.type';
 import { SearchArgs } from './search.inputs';

@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { PaperRecord } from '../../services/records';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { PaperConnection } from '../paper/paper.connection';
 import { TrendingArgs } from './trending.inputs';
 

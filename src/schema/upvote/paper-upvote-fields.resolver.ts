@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { PaperRecord, UserRecord } from '../../services/records';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { Paper } from '../paper/paper.type';
 import { UserConnection } from '../user/user.connection';
 import { UpvotersArgs } from './upvote.inputs';

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import type { RequestContext, Viewer as ViewerRecord } from '../../context';
 import type { PaperRecord, UserRecord } from '../../services/records';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { ForwardConnectionArgs } from '../common/connection';
 import { PaperConnection } from '../paper/paper.connection';
 import { User } from '../user/user.type';

@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isListType, isLeafType, type GraphQLField } from 'graphql';
 import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../../lib/page-request';
+import { DEFAULT_PAGE_SIZE } from '../../lib/paging/page-request';
 
 /**
  * The cost model (README "Limits and errors"): a leaf field costs 0, an object field 1 plus its

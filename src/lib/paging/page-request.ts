@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../errors/errors';
-import type { ConnectionArgsInput, PageRequest } from './page';
+import { BadUserInputError } from '../../errors/errors';
+import type { ConnectionArgsInput, ForwardPageRequest, PageRequest } from './page';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -25,4 +25,9 @@ export function toPageRequest(args: ConnectionArgsInput): PageRequest {
     return { direction: 'backward', limit: last == null ? DEFAULT_PAGE_SIZE : checkSize('last', last), before: before ?? undefined };
   }
   return { direction: 'forward', limit: first == null ? DEFAULT_PAGE_SIZE : checkSize('first', first), after: after ?? undefined };
+}
+
+/** first/after of a forward-only connection (nested lists, search, upvoters); last/before are not offered there. */
+export function toForwardPageRequest(args: { readonly first?: number | null; readonly after?: string | null }): ForwardPageRequest {
+  return { direction: 'forward', limit: args.first == null ? DEFAULT_PAGE_SIZE : checkSize('first', args.first), after: args.after ?? undefined };
 }

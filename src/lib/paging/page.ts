@@ -13,10 +13,14 @@ export interface Page<T> {
   readonly totalCount: PromiseLike<number>;
 }
 
-/** Pagination arguments after validation: exactly one direction. */
-export type PageRequest =
-  | { readonly direction: 'forward'; readonly limit: number; readonly after?: string }
-  | { readonly direction: 'backward'; readonly limit: number; readonly before?: string };
+export interface ForwardPageRequest {
+  readonly direction: 'forward';
+  readonly limit: number;
+  readonly after?: string;
+}
+
+/** Pagination arguments after validation (lib/paging/page-request.ts): exactly one direction. */
+export type PageRequest = ForwardPageRequest | { readonly direction: 'backward'; readonly limit: number; readonly before?: string };
 
 export interface ConnectionArgsInput {
   readonly first?: number | null;

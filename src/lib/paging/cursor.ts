@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors/errors';
+import { BadUserInputError } from '../../errors/errors';
 
 // Opaque keyset cursors: base64url(JSON [kind, ...sort key values]). The kind tag stops a
 // cursor from one ordering being replayed against another, which would silently skip rows.
