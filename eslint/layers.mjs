@@ -33,8 +33,11 @@ export const LAYERS = {
   // Process entry helpers beside main.ts: the one-line start-up errors and the banner, shared by main.ts and the CLIs.
   'startup-errors': { value: ['config', 'db', 'errors', 'lib'] },
   'startup-banner': { value: [], type: ['config'] },
+  // The CLIs' commands, run by a CLI process or, beside `npm start` on the embedded database, by the
+  // server through its admin socket.
+  admin: { value: ['services', 'db', 'lib', 'errors', 'auth', 'config', 'import', 'digest'], type: ['observability'] },
   // Thin npm-script entries: anything but the GraphQL surface and the transport.
-  cli: { value: ['services', 'db', 'lib', 'errors', 'auth', 'config', 'observability', 'import', 'digest', 'pubsub', 'startup-errors'] },
+  cli: { value: ['admin', 'services', 'db', 'lib', 'errors', 'auth', 'config', 'observability', 'import', 'digest', 'pubsub', 'startup-errors'] },
   // Transport: a composition root, but below the GraphQL surface (app.ts hands it the built schema).
   server: {
     value: ['config', 'db', 'lib', 'errors', 'auth', 'pubsub', 'services', 'loaders', 'context', 'observability', 'digest', 'import'],

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config/load-config';
 import { createRequestContext, type RequestContext, type RequestSession } from './context';
+import { serveAdminSocket, type AdminSocket } from './admin/admin-socket-server';
 import { createDb, type Db } from './db/client';
 import { dbOptionsFrom } from './db/db-options';
 import { migrate } from './db/migrate';
@@ -137,6 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let url = '';
   let stopping: Promise<void> | undefined;
+  let adminSocket: AdminSocket | null = null;
   return {
     get url() {
       return url;
@@ -154,13 +156,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       });
       const { port } = httpServer.address() as AddressInfo;
       url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-      log.info({ url: `${url}/graphql`, database: db.engine }, 'server listening');
+      // The CLIs beside this server reach its embedded database through it (admin/admin-socket-server.ts).
+      if (!overrides.db) adminSocket = await serveAdminSocket({ config, db, log });
+      log.info({ url: `${url}/graphql`, database: db.engine, ...(adminSocket && { adminSocket: adminSocket.path }) }, 'server listening');
       digest.startSchedule();
       return url;
     },
     stop() {
       stopping ??= (async () => {
         await websocket.close();
+        await adminSocket?.close();
         await apollo.stop();
         await limiter.close();
         stopInvalidating();

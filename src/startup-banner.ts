@@ -13,9 +13,7 @@ export function startupBanner(config: Config, baseUrl: string): string {
     `  Daily Papers GraphQL API  ${url}`,
     config.playground ? `  Playground               open ${url} in a browser` : '  Playground               off (PLAYGROUND=false)',
     `  Database                 ${database}`,
-    config.databaseUrl
-      ? '  A token for mutations    npm run users -- create <handle>'
-      : '  A token for mutations    stop the server, then: npm run users -- create <handle>',
+    '  A token for mutations    npm run users -- create <handle>   (in another terminal)',
     '  Stop                     Ctrl-C (the data stays)',
     '',
   ].join('\n');

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 
 export const LOCK_FILE = 'daily-papers.lock';
 
-interface LockOwner {
+export interface LockOwner {
   readonly pid: number;
   readonly command: string;
   readonly since: string;
@@ -70,6 +70,12 @@ function readOwner(path: string): LockOwner | null {
   } catch {
     return null;
   }
+}
+
+/** The live process that owns the data directory, if another one does. */
+export function otherOwner(dataDir: string): LockOwner | null {
+  const owner = readOwner(join(dataDir, LOCK_FILE));
+  return owner && owner.pid !== process.pid && alive(owner.pid) ? owner : null;
 }
 
 /** What this process is, in words a user recognises in `ps` or in their other terminal. */

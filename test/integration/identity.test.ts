@@ -1,4 +1,4 @@
-import { runUsersCommand } from '../../src/cli/users-command';
+import { runUsersCommand } from '../../src/admin/users-command';
 import { IdentityService } from '../../src/services/identity.service';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
