@@ -3,10 +3,10 @@ import type { Db } from '../db/client';
 import { keysetPage } from '../db/queries/keyset';
 import type { AuthorRecord, PaperRecord } from '../db/records';
 import { BadUserInputError } from '../errors/errors';
-import { fromGlobalId } from '../lib/global-id';
 import { cursorInteger, cursorString, type KeysetOrdering } from '../lib/paging/keyset';
 import type { ConnectionArgsInput, Page } from '../lib/paging/page';
 import { toPageRequest } from '../lib/paging/page-request';
+import { authorIdFromArgument } from './id-arguments';
 import { papersOfParent } from './paper-pages';
 import type { PaperListArgs } from './paper.service';
 
@@ -25,13 +25,6 @@ export interface AuthorsArgs extends ConnectionArgsInput {
 /** LIKE treats % and _ as wildcards; a name search must match them literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** The author id inside an Author global id; null when the text is not one. */
-export function authorIdFromArgument(text: string): number | null {
-  const global = fromGlobalId(text);
-  const id = global?.type === 'Author' ? Number(global.localId) : NaN;
-  return Number.isSafeInteger(id) ? id : null;
 }
 
 export class AuthorService {

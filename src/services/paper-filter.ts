@@ -1,7 +1,7 @@
 import type { PaperConditions } from '../db/queries/paper-filter';
 import { BadUserInputError } from '../errors/errors';
-import { fromGlobalId } from '../lib/global-id';
 import { intersect, isoWeekRange, monthRange, type DayRange } from '../lib/day-range';
+import { requireAuthorId } from './id-arguments';
 
 /** PaperFilter as the API takes it; see schema/paper/paper.inputs.ts for the meaning of each field. */
 export interface PaperFilterInput {
@@ -29,12 +29,7 @@ export function paperConditions(filter: PaperFilterInput | null | undefined): Pa
     if (!month) throw new BadUserInputError('filter.month', `"filter.month" must be a month like "2025-10", got "${filter.month}".`);
     ranges.push(month);
   }
-  let authorId: number | undefined;
-  if (filter.author != null) {
-    const global = fromGlobalId(filter.author);
-    authorId = global?.type === 'Author' ? Number(global.localId) : NaN;
-    if (!Number.isSafeInteger(authorId)) throw new BadUserInputError('filter.author', `"filter.author" must be an Author id, got "${filter.author}".`);
-  }
+  const authorId = filter.author == null ? undefined : requireAuthorId(filter.author, 'filter.author');
   return {
     days: intersect(ranges),
     ...(authorId !== undefined && { authorId }),

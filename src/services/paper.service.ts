@@ -3,11 +3,10 @@ import { keysetPage } from '../db/queries/keyset';
 import { paperWhere } from '../db/queries/paper-filter';
 import type { PaperRecord } from '../db/records';
 import type { RequestContext } from '../context';
-import { fromGlobalId } from '../lib/global-id';
-import { parseArxivId } from '../lib/arxiv-id';
 import type { ConnectionArgsInput, Page } from '../lib/paging/page';
 import { toPageRequest } from '../lib/paging/page-request';
 import { primePapers } from './paper-pages';
+import { paperIdFromArgument } from './id-arguments';
 import { paperConditions, type PaperFilterInput } from './paper-filter';
 import { paperOrdering, type PaperOrderField, type SortDirection } from './paper-orderings';
 
@@ -17,16 +16,6 @@ export interface PaperListArgs extends ConnectionArgsInput {
 
 export interface FilteredPaperListArgs extends PaperListArgs {
   readonly filter?: PaperFilterInput | null;
-}
-
-/**
- * Resolves any way a client may name a paper: a Paper global id or a bare arXiv id (with or
- * without a version suffix). Null when the text is neither.
- */
-export function paperIdFromArgument(text: string): string | null {
-  const global = fromGlobalId(text);
-  if (global) return global.type === 'Paper' ? parseArxivId(global.localId) : null;
-  return parseArxivId(text);
 }
 
 export class PaperService {

@@ -10,7 +10,7 @@ import { publishSafely } from '../pubsub/publish-safely';
 import { Topic } from '../pubsub/topics';
 import { isUniqueViolation } from '../db/database-error';
 import { optionalUrl, validateSubmission, type SubmitPaperFields, type ValidSubmission } from './submission-input';
-import { requirePaperId } from './upvote.service';
+import { requirePaperId } from './id-arguments';
 import type { Logger } from '../observability/logger';
 
 export interface PaperLinksInput {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { keysetPage } from '../db/queries/keyset';
 import type { PaperRecord, UserRecord } from '../db/records';
-import { BadUserInputError, NotFoundError } from '../errors/errors';
+import { NotFoundError } from '../errors/errors';
 import { cursorDate, cursorString, seekOf, type KeysetOrdering } from '../lib/paging/keyset';
 import type { ConnectionArgsInput, Page } from '../lib/paging/page';
 import { toForwardPageRequest, toPageRequest } from '../lib/paging/page-request';
@@ -13,7 +13,7 @@ import type { AppPubSub } from '../pubsub/create-pubsub';
 import { publishSafely } from '../pubsub/publish-safely';
 import { Topic, type PaperUpvotedPayload } from '../pubsub/topics';
 import { primePapers } from './paper-pages';
-import { paperIdFromArgument } from './paper.service';
+import { requirePaperId } from './id-arguments';
 
 type UpvoteWithPaper = { createdAt: Date; paperId: string; paper: PaperRecord };
 
@@ -123,11 +123,4 @@ export class UpvoteService {
     if (changed) await publishSafely(this.deps.pubsub, ctx.log, Topic.PaperUpvoted, { paperId, upvoteCount: paper.upvoteCount });
     return paper;
   }
-}
-
-/** A paperId argument (Paper global id or arXiv id) as a versionless arXiv id, else BAD_USER_INPUT naming paperId. */
-export function requirePaperId(text: string): string {
-  const paperId = paperIdFromArgument(text);
-  if (!paperId) throw new BadUserInputError('paperId', `"${text}" is neither a Paper id nor an arXiv id such as "2407.18232".`);
-  return paperId;
 }

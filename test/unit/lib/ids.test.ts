@@ -1,6 +1,6 @@
 import { parseArxivId } from '../../../src/lib/arxiv-id';
 import { fromGlobalId, toGlobalId } from '../../../src/lib/global-id';
-import { paperIdFromArgument } from '../../../src/services/paper.service';
+import { authorIdFromArgument, localIdOf, paperIdFromArgument, requireAuthorId, requirePaperId } from '../../../src/services/id-arguments';
 
 describe('arXiv ids', () => {
   it.each([
@@ -30,5 +30,29 @@ describe('global ids', () => {
     expect(paperIdFromArgument('2407.18232v2')).toBe('2407.18232');
     expect(paperIdFromArgument(toGlobalId('Author', 3))).toBeNull();
     expect(paperIdFromArgument('not-an-id')).toBeNull();
+  });
+});
+
+describe('id arguments', () => {
+  it('read an Author global id and nothing else as an author id', () => {
+    expect(authorIdFromArgument(toGlobalId('Author', 12))).toBe(12);
+    expect(authorIdFromArgument(toGlobalId('Paper', '2407.18232'))).toBeNull();
+    expect(authorIdFromArgument(toGlobalId('Author', 'twelve'))).toBeNull();
+    expect(authorIdFromArgument('12')).toBeNull();
+  });
+
+  it('parse each node type\'s local id', () => {
+    expect(localIdOf('Day', '2025-12-11')).toBe('2025-12-11');
+    expect(localIdOf('Day', '2025-13-45')).toBeNull();
+    expect(localIdOf('User', '7')).toBe(7);
+    expect(localIdOf('Paper', 'hep-th/9901001v2')).toBe('hep-th/9901001');
+  });
+
+  it.each([
+    [() => requirePaperId('not-an-id'), 'paperId'],
+    [() => requirePaperId(toGlobalId('Author', 3), 'input.paperId'), 'input.paperId'],
+    [() => requireAuthorId('2407.18232', 'filter.author'), 'filter.author'],
+  ])('refuse a malformed id with BAD_USER_INPUT naming the argument (%#)', (read, argumentName) => {
+    expect(read).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName }) }));
   });
 });
