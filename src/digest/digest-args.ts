@@ -1,5 +1,5 @@
 import type { DigestFrequency } from '../services/digest-subscription.service';
-import { parseIsoDate } from './period';
+import { parseDay } from '../lib/day';
 
 export const DIGEST_USAGE = `Usage: npm run digest -- --frequency daily|weekly [--date YYYY-MM-DD] [--dry-run]
 
@@ -36,7 +36,7 @@ export function parseDigestArgs(argv: readonly string[]): DigestArgs | 'help' {
       frequency = text;
     } else if (flag === '--date') {
       const text = value();
-      date = parseIsoDate(text) ?? undefined;
+      date = parseDay(text) ?? undefined;
       if (!date) throw new DigestUsageError(`--date must be a calendar date YYYY-MM-DD, got "${text}"`);
     } else throw new DigestUsageError(`unknown argument "${argv[i]}"`);
   }

@@ -1,4 +1,5 @@
 import type { DigestFrequency } from '../services/digest-subscription.service';
+import { isoDay, utcMidnight } from '../lib/day';
 
 /** The stretch of featured days one digest covers; `key` names it in the delivery ledger. */
 export interface DigestPeriod {
@@ -18,7 +19,7 @@ const DAY_MS = 86_400_000;
 export function periodOf(frequency: DigestFrequency, date: Date): DigestPeriod {
   const day = utcMidnight(date);
   if (frequency === 'DAILY') {
-    const iso = isoDate(day);
+    const iso = isoDay(day);
     return { frequency, key: `daily:${iso}`, from: day, to: day, label: format(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) };
   }
   const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
@@ -31,21 +32,6 @@ export function periodOf(frequency: DigestFrequency, date: Date): DigestPeriod {
 /** The latest period that has ended by `now`: yesterday, or last ISO week. */
 export function latestCompletePeriod(frequency: DigestFrequency, now: Date): DigestPeriod {
   return periodOf(frequency, new Date(utcMidnight(now).getTime() - (frequency === 'DAILY' ? 1 : 7) * DAY_MS));
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Parses "YYYY-MM-DD" strictly (no 2025-02-30); null otherwise. */
-export function parseIsoDate(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = new Date(`${text}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || isoDate(date) !== text ? null : date;
-}
-
-function utcMidnight(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 // ISO 8601: weeks start on Monday and week 1 holds the year's first Thursday.

@@ -1,7 +1,8 @@
 import sax, { type QualifiedTag } from 'sax';
 import { parseArxivId } from '../lib/arxiv-id';
 import type { ImportRecord } from '../db/import-record';
-import { parseIsoDate, utcDay } from './iso-date';
+import { isoDay } from '../lib/day';
+import { parseIsoDate } from './iso-date';
 import { oneLine } from './json-fields';
 import { FeedError, RecordError } from './record-error';
 import type { ParsedRecord } from './parsed-record';
@@ -40,7 +41,7 @@ function toRecord(entry: EntryDraft, position: number, options: AtomParseOptions
   if (!title) fail('title is missing');
   const publishedText = entry.fields.get('published')?.trim();
   const publishedAt = publishedText ? parseIsoDate(publishedText) ?? fail(`published is not an ISO 8601 date: ${JSON.stringify(publishedText.slice(0, 60))}`) : null;
-  const featuredDay = options.defaultDay ?? (publishedAt ? utcDay(publishedAt) : fail('no featured day: published is missing; pass --day'));
+  const featuredDay = options.defaultDay ?? (publishedAt ? isoDay(publishedAt) : fail('no featured day: published is missing; pass --day'));
   if (entry.pdfHref !== null && arxivIdFromAbsUrl(entry.pdfHref) !== arxivId) fail(`the PDF link ${JSON.stringify(entry.pdfHref)} names another paper than ${arxivId}`);
   const authors = entry.authors.map((name, index) => oneLine(name) || fail(`author[${index}] has no name`));
   return {

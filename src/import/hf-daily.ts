@@ -1,6 +1,6 @@
 import { parseArxivId } from '../lib/arxiv-id';
 import type { ImportAuthor, ImportRecord, ImportUser } from '../db/import-record';
-import { utcDay } from './iso-date';
+import { isoDay } from '../lib/day';
 import { FieldReader, isObject, oneLine, type Json } from './json-fields';
 import { RecordError } from './record-error';
 
@@ -67,7 +67,7 @@ export function parseHfItem(raw: unknown, position: number, options: HfParseOpti
   // Until 2024 the Hub put the featured date in the item's publishedAt; today it repeats the
   // arXiv publication time there, so it must never win over submittedOnDailyAt.
   const itemDate = item ? top.date(item, 'publishedAt') : null;
-  const featuredDay = submittedAt ? utcDay(submittedAt) : itemDate ? utcDay(itemDate) : options.defaultDay ?? (publishedAt ? utcDay(publishedAt) : null);
+  const featuredDay = submittedAt ? isoDay(submittedAt) : itemDate ? isoDay(itemDate) : options.defaultDay ?? (publishedAt ? isoDay(publishedAt) : null);
   if (!featuredDay) read.fail('no featured day: neither submittedOnDailyAt nor publishedAt is set; pass --day');
 
   const authors = read.list(paper, 'authors').map((value, index) => author(read.nested(`authors[${index}].`), value));

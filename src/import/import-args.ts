@@ -1,4 +1,4 @@
-import { parseDay } from './iso-date';
+import { parseIsoDay } from '../lib/day';
 
 export interface ImportArgs {
   readonly target: string;
@@ -47,7 +47,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | 'help' {
     else if (flag === '--dry-run') dryRun = true;
     else if (flag === '--day') {
       const text = value();
-      defaultDay = parseDay(text) ?? undefined;
+      defaultDay = parseIsoDay(text) ?? undefined;
       if (!defaultDay) throw new UsageError(`--day must be a calendar date YYYY-MM-DD, got "${text}"`);
     } else if (flag === '--batch-size') {
       const text = value();

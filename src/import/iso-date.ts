@@ -26,14 +26,3 @@ function offsetOf(zone: string): number {
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
-/** YYYY-MM-DD of the instant in UTC. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** "YYYY-MM-DD" exactly, for --day; null when it is not a calendar date. */
-export function parseDay(text: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = parseIsoDate(text);
-  return date ? utcDay(date) : null;
-}

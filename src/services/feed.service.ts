@@ -7,8 +7,7 @@ import type { ConnectionArgsInput, Page } from '../lib/paging/page';
 import { toPageRequest } from '../lib/paging/page-request';
 import { papersOfParent } from './paper-pages';
 import type { PaperListArgs } from './paper.service';
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+import { dayDate, isoDay } from '../lib/day';
 
 /** Days newest first; dates are unique, so the date alone is a complete keyset. */
 const DAYS_NEWEST_FIRST: KeysetOrdering<DayRecord> = {
@@ -28,7 +27,7 @@ export class FeedService {
   /** The featured day on `date`; null when no paper was featured that day. */
   async day(ctx: RequestContext, date: Date): Promise<{ date: Date } | null> {
     const row = await ctx.loaders.dayByDate.load(isoDay(date));
-    return row && { date: new Date(row.date) };
+    return row && { date: dayDate(row.date) };
   }
 
   /** Featured days newest first, optionally within [from, to]. */
@@ -49,7 +48,7 @@ export class FeedService {
   async neighbour(ctx: RequestContext, date: Date, which: 'previous' | 'next'): Promise<{ date: Date } | null> {
     const row = await ctx.loaders.dayByDate.load(isoDay(date));
     const neighbour = row?.[which];
-    return neighbour ? { date: new Date(neighbour) } : null;
+    return neighbour ? { date: dayDate(neighbour) } : null;
   }
 
   paperCount(ctx: RequestContext, date: Date): Promise<number> {

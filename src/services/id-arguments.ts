@@ -1,11 +1,10 @@
 import { BadUserInputError } from '../errors/errors';
 import { parseArxivId } from '../lib/arxiv-id';
 import { fromGlobalId, type NodeType } from '../lib/global-id';
+import { parseIsoDay } from '../lib/day';
 
 // Every id a client may send, read in one place: Relay global ids (lib/global-id.ts) for any node,
 // and bare arXiv ids (lib/arxiv-id.ts) wherever a paper is named.
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The local id inside a global id of the given type, parsed: arXiv id, integer id, or "YYYY-MM-DD" day; null when malformed. */
 export function localIdOf(type: 'Paper' | 'Day', localId: string): string | null;
@@ -16,7 +15,7 @@ export function localIdOf(type: NodeType, localId: string): string | number | nu
     case 'Paper':
       return parseArxivId(localId);
     case 'Day':
-      return DAY.test(localId) && !Number.isNaN(Date.parse(localId)) ? localId : null;
+      return parseIsoDay(localId);
     case 'Author':
     case 'User': {
       const id = Number(localId);

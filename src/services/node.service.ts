@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import { fromGlobalId, type NodeType } from '../lib/global-id';
 import { localIdOf } from './id-arguments';
+import { dayDate } from '../lib/day';
 
 /** A record tagged with its GraphQL type, so the Node interface can tell which object it is. */
 export type NodeRecord = { readonly __typename: NodeType } & object;
@@ -23,7 +24,7 @@ export class NodeService {
       case 'Day': {
         const date = localIdOf('Day', global.localId);
         const day = date === null ? null : await ctx.loaders.dayByDate.load(date);
-        return day ? tag({ date: new Date(day.date) }) : null;
+        return day ? tag({ date: dayDate(day.date) }) : null;
       }
       case 'User': {
         const userId = localIdOf('User', global.localId);

@@ -1,9 +1,8 @@
 import type { PaperRecord } from '../db/records';
 import { cursorDate, cursorInteger, cursorString, orNull, type KeysetOrdering, type SortKey } from '../lib/paging/keyset';
+import { isoDay } from '../lib/day';
 
 // The orders papers can be listed in, as the API names them, and the keyset each one pages by.
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 export type PaperOrderField = 'FEATURED_DAY' | 'UPVOTES' | 'PUBLISHED_AT';
 export type SortDirection = 'ASC' | 'DESC';
@@ -14,7 +13,7 @@ const byId: SortKey<PaperRecord> = { field: 'id', direction: 'asc', read: (p) =>
 function key(field: PaperOrderField, direction: 'asc' | 'desc'): SortKey<PaperRecord> {
   switch (field) {
     case 'FEATURED_DAY':
-      return { field: 'dayDate', direction, read: (p) => day(p.dayDate), parse: cursorDate };
+      return { field: 'dayDate', direction, read: (p) => isoDay(p.dayDate), parse: cursorDate };
     case 'UPVOTES':
       return { field: 'upvoteCount', direction, read: (p) => p.upvoteCount, parse: cursorInteger };
     case 'PUBLISHED_AT':

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../errors/errors';
 import { parseArxivId } from '../lib/arxiv-id';
+import { addDays, isoDay } from '../lib/day';
 
 // Field rules of submitPaper/updatePaper. Each failure names the input field, so a form can
 // put the message next to it.
@@ -41,9 +42,8 @@ export function validateSubmission(input: SubmitPaperFields, now: Date): ValidSu
   if (publishedAt && publishedAt.getTime() > now.getTime() + DAY_MS) {
     throw new BadUserInputError('publishedAt', 'publishedAt lies in the future.');
   }
-  const today = now.toISOString().slice(0, 10);
-  const day = input.day ? input.day.toISOString().slice(0, 10) : today;
-  if (day > new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10)) throw new BadUserInputError('day', 'day lies in the future.');
+  const day = isoDay(input.day ?? now);
+  if (day > isoDay(addDays(now, 1))) throw new BadUserInputError('day', 'day lies in the future.');
   return {
     arxivId,
     title: text('title', input.title, LIMITS.title),

@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../db/database-error';
 import { optionalUrl, validateSubmission, type SubmitPaperFields, type ValidSubmission } from './submission-input';
 import { requirePaperId } from './id-arguments';
 import type { Logger } from '../observability/logger';
+import { dayDate } from '../lib/day';
 
 export interface PaperLinksInput {
   readonly paperId: string;
@@ -71,7 +72,7 @@ function conflict(arxivId: string): ConflictError {
 }
 
 async function insertSubmission(tx: PrismaTx, submission: ValidSubmission, userId: number, now: Date): Promise<PaperRecord> {
-  const day = new Date(`${submission.day}T00:00:00Z`);
+  const day = dayDate(submission.day);
   await tx.$executeRaw`/* submitDay */ INSERT INTO days (date) VALUES (${day}::date) ON CONFLICT (date) DO NOTHING`;
   const paper = await tx.paper.create({
     data: {

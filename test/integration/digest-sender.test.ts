@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMailTransport, type MailTransport } from '../../src/digest/deliver';
 import { CLAIM_LEASE_MS, claimDelivery } from '../../src/digest/ledger';
-import { parseIsoDate } from '../../src/digest/period';
+import { parseDay as parseIsoDate } from '../../src/lib/day';
 import { runDigest, type DigestRunDeps } from '../../src/digest/run-digest';
 import { createLogger } from '../../src/observability/logger';
 import { DigestSubscriptionService, unconfiguredMailer } from '../../src/services/digest-subscription.service';

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/client';
 import type { DayRange } from '../../lib/day-range';
+import { isoDay } from '../../lib/day';
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A validated filter (services/paper-filter.ts validates), ready to become a Prisma where or a SQL condition. */
 export interface PaperConditions {

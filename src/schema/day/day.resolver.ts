@@ -9,6 +9,7 @@ import { ForwardPapersArgs } from '../paper/paper.inputs';
 import { DayConnection } from './day.connection';
 import { DaysArgs } from './day.inputs';
 import { Day } from './day.type';
+import { isoDay } from '../../lib/day';
 
 interface DayRoot {
   readonly date: Date;
@@ -28,7 +29,7 @@ export class DayResolver {
 
   @FieldResolver(() => ID, { description: 'Globally unique, opaque id (Relay).' })
   id(@Root() day: DayRoot): string {
-    return toGlobalId('Day', day.date.toISOString().slice(0, 10));
+    return toGlobalId('Day', isoDay(day.date));
   }
 
   @FieldResolver(() => NonNegativeInt, { description: 'How many papers were featured that day.' })

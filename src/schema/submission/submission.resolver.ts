@@ -6,9 +6,10 @@ import { Paper } from '../paper/paper.type';
 import { User } from '../user/user.type';
 import { PaperSubmittedArgs, SubmitPaperInput, UpdatePaperInput } from './submission.inputs';
 import { PaperSubmittedEvent, SubmitPaperPayload, UpdatePaperPayload } from './submission.payloads';
+import { isoDay } from '../../lib/day';
 
 function byDay({ payload, args }: SubscriptionHandlerData<PaperSubmittedPayload, PaperSubmittedArgs>): boolean {
-  return args.day == null || args.day.toISOString().slice(0, 10) === payload.day;
+  return args.day == null || isoDay(args.day) === payload.day;
 }
 
 @Resolver(() => Paper)

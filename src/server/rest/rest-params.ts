@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../errors/errors';
 import { isoWeekRange, monthRange } from '../../lib/day-range';
+import { parseIsoDay } from '../../lib/day';
 
 // Query-string parameters of the REST routes, validated before any query runs. Each problem is a
 // BadUserInputError naming the parameter, which the route answers as 400 {"error": …}.
@@ -18,8 +19,7 @@ export function integerParam(params: URLSearchParams, name: string, range: { min
 export function dateParam(params: URLSearchParams, name: string): string | undefined {
   const text = params.get(name);
   if (text === null || text === '') return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+  if (parseIsoDay(text) === null) {
     throw new BadUserInputError(name, `"${name}" must be a date like "2025-10-14", got "${text.slice(0, 40)}".`);
   }
   return text;

@@ -2,7 +2,8 @@ import { ConfigError } from '../../../src/config/config-error';
 import { loadConfig } from '../../../src/config/load-config';
 import { composeDigest, escapeHtml } from '../../../src/digest/compose';
 import { DigestUsageError, parseDigestArgs } from '../../../src/digest/digest-args';
-import { latestCompletePeriod, parseIsoDate, periodOf } from '../../../src/digest/period';
+import { latestCompletePeriod, periodOf } from '../../../src/digest/period';
+import { parseDay as parseIsoDate } from '../../../src/lib/day';
 import { normalizeEmail } from '../../../src/lib/email-address';
 
 const day = (text: string) => parseIsoDate(text)!;
