@@ -58,3 +58,14 @@ export class InternalServerError extends AppError {
     super(message, ErrorCode.InternalServerError, {}, { status: 500 });
   }
 }
+
+/**
+ * Text that breaks the one text rule (lib/text-rule.ts): a NUL, a lone surrogate, or longer than
+ * its field allows. BAD_USER_INPUT naming the field in `argumentName`, with `reason`; 400, because
+ * it is refused before anything executes (like variables that do not coerce).
+ */
+export class InvalidTextError extends AppError {
+  constructor(readonly argumentName: string, readonly reason: 'NUL' | 'LONE_SURROGATE' | 'TOO_LONG', message: string) {
+    super(message, ErrorCode.BadUserInput, { argumentName, reason }, { status: 400 });
+  }
+}

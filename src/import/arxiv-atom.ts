@@ -1,5 +1,6 @@
 import sax, { type QualifiedTag } from 'sax';
 import { parseArxivId } from '../lib/arxiv-id';
+import { textFault, textFaultMessage } from '../lib/text-rule';
 import type { ImportRecord } from '../db/import-record';
 import { isoDay } from '../lib/day';
 import { parseIsoDate } from './iso-date';
@@ -34,6 +35,12 @@ function toRecord(entry: EntryDraft, position: number, options: AtomParseOptions
   const fail = (reason: string): never => {
     throw new RecordError(position, reason);
   };
+  // The API's one text rule: a NUL or lone surrogate (both reach sax through character
+  // references) rejects the entry, naming the field.
+  for (const [field, value] of [...entry.fields, ...entry.authors.map((name, index) => [`author[${index}]`, name] as const)]) {
+    const fault = textFault(value, Number.POSITIVE_INFINITY);
+    if (fault) fail(textFaultMessage(field, fault));
+  }
   const idText = entry.fields.get('id')?.trim();
   if (!idText) fail('id is missing');
   const arxivId = arxivIdFromAbsUrl(idText!) ?? fail(`id ${JSON.stringify(idText!.slice(0, 80))} is not an arXiv abstract URL`);

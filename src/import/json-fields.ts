@@ -1,3 +1,4 @@
+import { textFault, textFaultMessage } from '../lib/text-rule';
 import { parseIsoDate } from './iso-date';
 import { RecordError } from './record-error';
 
@@ -11,8 +12,9 @@ export function isObject(value: unknown): value is Json {
 }
 
 /**
- * Feed text as PostgreSQL can store it: NUL (which text columns refuse) and other control
- * characters except tab and newline removed, surrounding whitespace trimmed.
+ * Feed text tidied: control characters other than tab and newline removed, surrounding
+ * whitespace trimmed. NUL and lone surrogates never get here: FieldReader refuses the record
+ * under the API's one text rule (lib/text-rule.ts), as the GraphQL API refuses such input.
  */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -46,8 +48,15 @@ export class FieldReader {
     const value = obj[field];
     if (value === undefined || value === null) return null;
     if (typeof value !== 'string') this.fail(`${this.label(field)} must be a string, got ${typeOf(value)}`);
+    this.text(field, value);
     const cleaned = cleanText(value);
     return cleaned === '' ? null : cleaned;
+  }
+
+  /** The text rule: a NUL or a lone surrogate rejects the record, naming the field. Feed text has no length cap. */
+  private text(field: string, value: string): void {
+    const fault = textFault(value, Number.POSITIVE_INFINITY);
+    if (fault) this.fail(textFaultMessage(this.label(field), fault));
   }
 
   count(obj: Json, field: string): number | null {
@@ -78,6 +87,7 @@ export class FieldReader {
     const value = obj[field];
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) this.fail(`${this.label(field)} must be a list of strings`);
+    value.forEach((item: string, index) => this.text(`${field}[${index}]`, item));
     return unique(value.map(cleanText).filter((item) => item !== ''));
   }
 

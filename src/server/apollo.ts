@@ -10,6 +10,7 @@ import { queryLimitsPlugin } from './plugins/query-limits.plugin';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
 import { requestLogPlugin } from './plugins/request-log.plugin';
+import { textInputPlugin } from './plugins/text-input.plugin';
 import { unavailablePlugin } from './plugins/unavailable.plugin';
 import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter';
@@ -59,6 +60,7 @@ export function createApolloServer(
       requestIdPlugin(),
       requestLogPlugin(),
       queryLimitsPlugin({ maxCost: limits.maxCost }),
+      textInputPlugin(),
       rateLimitPlugin({ limiter, limits }),
       unavailablePlugin(),
       ...extraPlugins,

@@ -8,6 +8,7 @@ import { clientIp } from './client-ip';
 import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
 import { costLimitError, limitError } from './query-limits/limit-error';
 import { operationCost } from './query-limits/operation-cost';
+import { textInputError } from './query-limits/text-inputs';
 import { pointsFor, rateLimitSubject, retryAfterSeconds } from './rate-limit/rate-limit-policy';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 
@@ -65,8 +66,8 @@ export interface SubscribeRequest {
 
 /**
  * The HTTP pipeline's protections for one graphql-ws subscribe message: token limit, the
- * document limits, graphql-js validation, cost with variables, subscriptions per socket and
- * the caller's rate limit. Returns what to execute, or the errors to send instead.
+ * document limits, graphql-js validation, cost with variables, the text rule, subscriptions per
+ * socket and the caller's rate limit. Returns what to execute, or the errors to send instead.
  */
 export async function guardOperation(
   deps: OperationGuardDeps,
@@ -92,6 +93,8 @@ export async function guardOperation(
   if (cost !== undefined && cost > limits.maxCost) {
     return [costLimitError(limits.maxCost, cost)];
   }
+  const invalidText = textInputError(deps.schema, document, variables, request.operationName);
+  if (invalidText) return [invalidText];
   const subject = rateLimitSubject(limits, context.viewer, context.clientAddress);
   const decision = await deps.limiter.consume(subject.key, pointsFor(cost), subject.rule);
   if (!decision.allowed) return [new RateLimitedError(retryAfterSeconds(decision.resetAt))];

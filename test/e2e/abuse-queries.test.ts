@@ -167,7 +167,7 @@ describe.each(ENGINES)('abusive queries (%s)', (engine) => {
   });
 
   it('answers malformed and foreign ids with null, never an internal error', async () => {
-    const ids = ['', '../../etc/passwd', "1' OR '1'='1", 'UGFwZXI6', Buffer.from('User:1').toString('base64url'), '2501.99999v9', 'x'.repeat(5000)];
+    const ids = ['', '../../etc/passwd', "1' OR '1'='1", 'UGFwZXI6', Buffer.from('User:1').toString('base64url'), '2501.99999v9', 'x'.repeat(2048)];
     for (const id of ids) {
       const response = await send('query($id: ID!) { paper(id: $id) { arxivId } }', { id });
       expect(response.status).toBe(200);
@@ -175,40 +175,59 @@ describe.each(ENGINES)('abusive queries (%s)', (engine) => {
     }
   });
 
-  it('survives NUL bytes, lone surrogates and RTL/emoji text in string arguments', async () => {
-    for (const id of ['\u0000', '2501.10000\u0000', '\ud800', '\u202e2501.10000', '📄'.repeat(100), 'Ω≈ç√∫'.normalize('NFD')]) {
+  it('refuses NUL bytes, lone surrogates and overlong ids with 400 BAD_USER_INPUT naming the argument; RTL/emoji/combining ids are just unknown', async () => {
+    const refused = [
+      ['\u0000', 'NUL'],
+      ['2501.10000\u0000', 'NUL'],
+      ['\ud800', 'LONE_SURROGATE'],
+      ['x'.repeat(2049), 'TOO_LONG'],
+    ] as const;
+    for (const [id, reason] of refused) {
+      const response = await send('query($id: ID!) { paper(id: $id) { arxivId } }', { id });
+      expect({ reason, status: response.status, data: response.json.data }).toEqual({ reason, status: 400, data: undefined });
+      expect(response.json.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'paper.id', reason });
+    }
+    for (const id of ['\u202e2501.10000', '📄'.repeat(100), 'Ω≈ç√∫'.normalize('NFD')]) {
       const response = await send('query($id: ID!) { paper(id: $id) { arxivId } }', { id });
       expect(response.status).toBe(200);
-      expect(response.json.errors).toBeUndefined();
-      expect(response.json.data.paper).toBeNull();
+      expect(response.json).toEqual({ data: { paper: null } });
     }
   });
 
-  it('answers injection strings and unicode edge cases in search with results or BAD_USER_INPUT, never an internal error', async () => {
-    const hostile = [
-      "'; DROP TABLE papers; --",
-      "paper' OR '1'='1",
-      '100% _match_ \\',
-      '!:*&|()<->',
-      '"unterminated phrase',
-      '-',
-      'or or or',
-      '\u0000',
-      'abc\u0000def',
-      '\ud800',
-      '\u202eevil',
-      '📄🔥'.repeat(50),
-      'x'.repeat(257),
-      '',
-      '   ',
+  it('answers each injection string and unicode edge case in search one way: results, or BAD_USER_INPUT naming "query"', async () => {
+    // What the user sees for each: results (200), the text rule's refusal before execution (400,
+    // `reason` says why), or the search service's refusal (200 with data null: empty or too long).
+    const hostile: ReadonlyArray<readonly [string, 'results' | 'refused' | 'invalid', string?]> = [
+      ["'; DROP TABLE papers; --", 'results'],
+      ["paper' OR '1'='1", 'results'],
+      ['100% _match_ \\', 'results'],
+      ['!:*&|()<->', 'results'],
+      ['"unterminated phrase', 'results'],
+      ['-', 'results'],
+      ['or or or', 'results'],
+      ['\u0000', 'refused', 'NUL'],
+      ['abc\u0000def', 'refused', 'NUL'],
+      ['\ud800', 'refused', 'LONE_SURROGATE'],
+      ['x'.repeat(2049), 'refused', 'TOO_LONG'],
+      ['\u202eevil', 'results'],
+      ['📄🔥'.repeat(50), 'results'],
+      ['x'.repeat(257), 'invalid'],
+      ['', 'invalid'],
+      ['   ', 'invalid'],
     ];
-    for (const q of hostile) {
+    for (const [q, expected, reason] of hostile) {
       const response = await send('query($q: String!) { search(query: $q, first: 5) { totalCount nodes { paper { arxivId } } } }', { q });
-      expect(response.status).toBe(200);
-      if (response.json.errors) {
-        expect({ q: JSON.stringify(q), ...response.json.errors[0].extensions }).toMatchObject({ q: JSON.stringify(q), code: 'BAD_USER_INPUT', argumentName: 'query' });
-      } else {
+      const seen = { q: JSON.stringify(q).slice(0, 40), status: response.status, code: response.json.errors?.[0]?.extensions?.code ?? null };
+      if (expected === 'results') {
+        expect(seen).toEqual({ ...seen, status: 200, code: null });
         expect(response.json.data.search.nodes).toEqual(expect.any(Array));
+      } else if (expected === 'refused') {
+        expect(seen).toEqual({ ...seen, status: 400, code: 'BAD_USER_INPUT' });
+        expect(response.json.errors?.[0]?.extensions).toMatchObject({ argumentName: 'search.query', reason });
+      } else {
+        expect(seen).toEqual({ ...seen, status: 200, code: 'BAD_USER_INPUT' });
+        expect(response.json.errors?.[0]?.extensions).toMatchObject({ argumentName: 'query' });
+        expect(response.json.data).toBeNull();
       }
     }
   });

@@ -121,6 +121,29 @@ describe('other JSON shapes', () => {
     expect(bad[2].reason).toBe('paper.mediaUrls must be a list of strings');
   });
 
+  it('rejects a record with a NUL or a lone surrogate in any text field, naming the field (the API\'s one text rule), and keeps RTL/ZWJ/combining text unchanged', async () => {
+    const paper = (id: string, fields: Record<string, unknown>) => JSON.stringify({ paper: { id, title: 'T', summary: 'S', publishedAt: '2025-01-15T00:00:00Z', authors: [{ name: 'A' }], ...fields } });
+    const valid = '\u202eשלום\u202c 👨\u200d👩\u200d👧 e\u0301';
+    const lines = [
+      paper('2501.00030', { title: 'Title\u0000with NUL' }),
+      paper('2501.00031', { authors: [{ name: 'Ok' }, { name: 'Bad \ud800 name' }] }),
+      paper('2501.00032', { ai_keywords: ['fine', 'nul\u0000'] }),
+      paper('2501.00033', { title: valid, authors: [{ name: valid }] }),
+    ];
+    const { good, bad } = await read(Readable.from([lines.join('\n')]));
+    expect(bad.map((e) => [e.position, e.reason])).toEqual([
+      [1, '"paper.title" contains a NUL character (U+0000), which no text field accepts.'],
+      [2, '"paper.authors[1].name" contains a lone UTF-16 surrogate, which is not valid Unicode text.'],
+      [3, '"paper.ai_keywords[1]" contains a NUL character (U+0000), which no text field accepts.'],
+    ]);
+    expect(good.map((r) => [r.arxivId, r.title, r.authors[0].name])).toEqual([['2501.00033', valid, valid]]);
+    const atom = await read(Readable.from([
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>Bad \u0000 title</title><published>2024-01-01T00:00:00Z</published><author><name>A</name></author></entry></feed>',
+    ]));
+    // sax refuses NUL and surrogates as character references but passes a raw NUL through.
+    expect(atom.bad.map((e) => e.reason)).toEqual(['"title" contains a NUL character (U+0000), which no text field accepts.']);
+  });
+
   it('refuses input that is neither JSON nor XML, and a JSON array cut off in the middle', async () => {
     await expect(read(Readable.from(['title,id\nx,1\n']))).rejects.toThrow(FeedError);
     await expect(read(Readable.from(['[{"paper": {"id": "2501.00010", "title": "x", "publishedAt": "2025-01-01"}}, {"paper": ']))).rejects.toThrow(/invalid JSON/);

@@ -1,6 +1,7 @@
 import { BadUserInputError } from '../../errors/errors';
 import { isoWeekRange, monthRange } from '../../lib/day-range';
 import { parseIsoDay } from '../../lib/day';
+import { checkText } from '../../lib/text-rule';
 
 // Query-string parameters of the REST routes, validated before any query runs. Each problem is a
 // BadUserInputError naming the parameter, which the route answers as 400 {"error": …}.
@@ -41,11 +42,11 @@ export function monthParam(params: URLSearchParams, name: string): string | unde
   return text;
 }
 
+/** Free text, under the API's one text rule (lib/text-rule.ts): no NUL, no lone surrogate, at most maxLength. */
 export function textParam(params: URLSearchParams, name: string, maxLength: number): string | undefined {
   const text = params.get(name);
   if (text === null) return undefined;
-  if (text.length > maxLength) throw new BadUserInputError(name, `"${name}" may be at most ${maxLength} characters.`);
-  return text;
+  return checkText(name, text, maxLength);
 }
 
 export function enumParam<T extends string>(params: URLSearchParams, name: string, values: readonly T[], fallback: T): T {
