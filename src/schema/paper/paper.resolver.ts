@@ -38,7 +38,7 @@ export class PaperResolver {
     return { date: paper.dayDate };
   }
 
-  @FieldResolver(() => [Author], { description: 'Authors in byline order.' })
+  @FieldResolver(() => [Author], { description: 'Every author in byline order, including names the source page hides (see `authorsHidden`; leave those out when showing the byline to people).' })
   authors(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<AuthorRecord[]> {
     return ctx.loaders.authorsByPaperId.load(paper.id);
   }

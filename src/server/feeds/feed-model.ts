@@ -1,6 +1,7 @@
 import { paperUrl } from '../../digest/compose';
 import type { GqlPaper } from '../rest/hf-queries';
 import { featuredAt } from '../rest/hf-shapes';
+import { bylineOf, shownNames } from '../../lib/byline';
 
 /** A feed before it is written as RSS or Atom. */
 export interface Feed {
@@ -33,7 +34,7 @@ export function feedEntry(paper: GqlPaper, publicBaseUrl: string): FeedEntry {
     url: paperUrl({ publicBaseUrl }, paper.arxivId),
     title: paper.title,
     summary: paper.abstract,
-    authors: paper.authors.map((author) => author.name),
+    authors: shownNames(bylineOf(paper.authors, paper.authorsHidden)),
     published: new Date(featuredAt(paper)),
     updated: new Date(paper.updatedAt),
     categories: paper.aiKeywords,

@@ -1,5 +1,6 @@
 import { paperUrl } from '../../digest/compose';
 import type { GqlPaper } from '../rest/hf-queries';
+import { bylineOf, shownNames } from '../../lib/byline';
 
 // Backslash-escapes the characters that would start Markdown syntax inside running text.
 const inline = (text: string) => text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
@@ -15,7 +16,7 @@ export function paperMarkdown(paper: GqlPaper, publicBaseUrl: string): string {
   ];
   const sections = [
     `# ${inline(paper.title)}`,
-    `**Authors:** ${paper.authors.map((author) => inline(author.name)).join(', ')}`,
+    `**Authors:** ${shownNames(bylineOf(paper.authors, paper.authorsHidden)).map(inline).join(', ')}`,
     `**Featured:** ${paper.day.date} · **Upvotes:** ${paper.upvoteCount}${paper.withdrawnAt ? ` · **Withdrawn:** ${paper.withdrawnAt.slice(0, 10)}` : ''}`,
     links.join('\n'),
     `## Abstract\n\n${inline(paper.abstract)}`,

@@ -1,5 +1,6 @@
 import { escapeHtml, paperUrl, safeHttpUrl } from '../../digest/compose';
 import type { GqlPaper } from '../rest/hf-queries';
+import { bylineOf, shownNames } from '../../lib/byline';
 
 // The page behind every paper link we hand out (digest mails, feeds): small, server-rendered, no
 // script, with Open Graph and Twitter card tags so a pasted link unfurls in chat apps.
@@ -46,7 +47,7 @@ export function paperPageHtml(paper: GqlPaper, publicBaseUrl: string): string {
   const github = safeHttpUrl(paper.githubRepo);
   const body = [
     `<h1>${escapeHtml(paper.title)}</h1>`,
-    `<p class="authors">${paper.authors.map((author) => escapeHtml(author.name)).join(', ')}</p>`,
+    `<p class="authors">${shownNames(bylineOf(paper.authors, paper.authorsHidden)).map(escapeHtml).join(', ')}</p>`,
     `<p class="meta">Featured ${escapeHtml(paper.day.date)} · <strong class="upvotes">${paper.upvoteCount}</strong> upvote${paper.upvoteCount === 1 ? '' : 's'}` +
       `${paper.withdrawnAt ? ` · withdrawn ${escapeHtml(paper.withdrawnAt.slice(0, 10))}` : ''}</p>`,
     '<ul class="links">',

@@ -21,6 +21,7 @@ const present = (entries: Record<string, unknown>): Json =>
 export function hfPaper(paper: GqlPaper): Json {
   return present({
     id: paper.arxivId,
+    // Every name with its flag, as the Hub's API returns them (the byline rule, lib/byline.ts).
     authors: paper.authors.map((author, i) => ({ _id: author.id, name: author.name, hidden: paper.authorsHidden[i] ?? false })),
     mediaUrls: paper.mediaUrls,
     publishedAt: paper.publishedAt ?? featuredAt(paper),
