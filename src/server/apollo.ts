@@ -3,7 +3,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/load-config';
 import type { RequestContext } from '../context';
-import { createLogger } from '../observability/logger';
 import { isDatabaseUnavailable } from '../db/database-error';
 import { createFormatError } from '../errors/format-error';
 import { queryLimitsPlugin } from './plugins/query-limits.plugin';
@@ -13,7 +12,7 @@ import { requestLogPlugin } from './plugins/request-log.plugin';
 import { textInputPlugin } from './plugins/text-input.plugin';
 import { unavailablePlugin } from './plugins/unavailable.plugin';
 import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
-import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter';
+import type { RateLimiter } from './rate-limit/rate-limiter';
 
 /**
  * Every option Apollo would otherwise derive from NODE_ENV is set from our config, so the
@@ -23,8 +22,9 @@ export function createApolloServer(
   config: Config,
   schema: GraphQLSchema,
   extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
-  // app.ts passes the Redis-backed limiter it closes on stop; in-process callers get one in memory.
-  limiter: RateLimiter = createRateLimiter({ log: createLogger('silent') }),
+  // The limiter its owner closes on stop (app.ts: in memory or on Redis, from config). Required, so a
+  // caller cannot end up with a private limiter that another instance or the owner's stop never sees.
+  limiter: RateLimiter,
 ): ApolloServer<RequestContext> {
   const development = config.nodeEnv === 'development';
   const { limits } = config;

@@ -6,7 +6,7 @@ import { FeedService } from './feed.service';
 import { NodeService } from './node.service';
 import { SearchService } from './search.service';
 import { TrendingService } from './trending.service';
-import { createInProcessPubSub, type AppPubSub } from '../pubsub/create-pubsub';
+import type { AppPubSub } from '../pubsub/create-pubsub';
 import { IdentityService } from './identity.service';
 import { AccessTokenService } from './access-token.service';
 import { OAuthAppService } from './oauth-app.service';
@@ -19,8 +19,11 @@ import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationM
 export interface ServiceDeps {
   readonly db: Db;
   readonly log: Logger;
-  /** Where services publish events after commit; in-process when omitted (CLI, tests). */
-  readonly pubsub?: AppPubSub;
+  /**
+   * Where services publish events after commit: the one pub/sub the subscriptions listen on. Required:
+   * a private default would swallow every event, silently, wherever a caller forgot to pass it.
+   */
+  readonly pubsub: AppPubSub;
   /** Sends digest confirmation mail (src/digest); without it subscribing works but the mail fails and is logged. */
   readonly digestMailer?: DigestConfirmationMailer;
   /** Per-address and per-IP limits on subscribeToDigest; unlimited when omitted (CLI, tests). */
@@ -46,8 +49,8 @@ export function createServices(deps: ServiceDeps) {
     oauthGrants: new OAuthGrantService({ ...deps, oauthApps }),
     // The digest's per-address and per-IP limits, spent from budgets of its own.
     signIn: new SignInService({ ...deps, accessTokens, mailer: deps.signInMailer ?? unconfiguredSignInMailer, throttle: deps.digestThrottle }),
-    upvotes: new UpvoteService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
-    submissions: new SubmissionService({ ...deps, pubsub: deps.pubsub ?? createInProcessPubSub() }),
+    upvotes: new UpvoteService(deps),
+    submissions: new SubmissionService(deps),
     digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer, throttle: deps.digestThrottle }),
   };
 }

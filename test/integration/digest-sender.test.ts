@@ -8,6 +8,7 @@ import { runDigest, type DigestRunDeps } from '../../src/digest/run-digest';
 import { createLogger } from '../../src/observability/logger';
 import { DigestSubscriptionService, unconfiguredMailer } from '../../src/services/digest-subscription.service';
 import { createRequestContext } from '../../src/context';
+import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { createServices } from '../../src/services';
 import { paper, PUBLIC_BASE_URL, seedPapers, smtpTransport, tokenIn, UNSUBSCRIBE_TOKEN } from '../support/digest-fixtures';
 import { ENGINES } from '../support/services';
@@ -105,7 +106,7 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     const token = tokenIn(mailsTo('alice@example.org')[0].text, UNSUBSCRIBE_TOKEN);
     const log = createLogger('silent');
     const service = new DigestSubscriptionService({ db: database.db, log, mailer: unconfiguredMailer });
-    const ctx = createRequestContext({ db: database.db, log, services: createServices({ db: database.db, log }) }, { requestId: 'r', viewer: null, clientAddress: '127.0.0.1' });
+    const ctx = createRequestContext({ db: database.db, log, services: createServices({ db: database.db, log, pubsub: createInProcessPubSub() }) }, { requestId: 'r', viewer: null, clientAddress: '127.0.0.1' });
     await expect(service.unsubscribe(ctx, token)).resolves.toMatchObject({ email: 'alice@example.org', status: 'unsubscribed' });
     await expect(service.unsubscribe(ctx, token)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'token' } });
 

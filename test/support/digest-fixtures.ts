@@ -9,6 +9,7 @@ import { createLogger } from '../../src/observability/logger';
 import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
+import { createRateLimiter } from '../../src/server/rate-limit/rate-limiter';
 import { createServices } from '../../src/services';
 import { DigestSubscriptionService } from '../../src/services/digest-subscription.service';
 import { testConfig } from './test-config';
@@ -28,7 +29,7 @@ export async function createDigestExecutor(db: Db, transport: MailTransport, now
   const digestSubscriptions = new DigestSubscriptionService({ db, log, mailer, now });
   const pubsub = createInProcessPubSub();
   const services = { ...createServices({ db, log, pubsub, digestMailer: mailer }), digestSubscriptions };
-  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }));
+  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }), [], createRateLimiter({ log }));
   await apollo.start();
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const response = await apollo.executeOperation(

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/observability/logger';
 import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
+import { createRateLimiter } from '../../src/server/rate-limit/rate-limiter';
 import { createServices } from '../../src/services';
 import { testConfig } from './test-config';
 
@@ -19,7 +20,7 @@ export async function createExecutor(db: Db): Promise<Executor> {
   const log = createLogger('silent');
   const pubsub = createInProcessPubSub();
   const services = createServices({ db, log, pubsub });
-  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }));
+  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }), [], createRateLimiter({ log }));
   await apollo.start();
   const execute = async (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null) => {
     const response = await apollo.executeOperation(
