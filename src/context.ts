@@ -1,6 +1,6 @@
 import type { Db } from './db/client';
 import { createLoaders, type Loaders } from './loaders';
-import type { Logger } from './observability/logger';
+import type { Level, Logger } from './observability/logger';
 import type { Services } from './services';
 
 /** The authenticated caller. Anonymous requests have no viewer. */
@@ -43,7 +43,10 @@ export interface RateLimitSpend {
 export interface RequestContext extends RequestSession {
   readonly requestId: string;
   readonly services: Services;
+  /** The operation's logger (request id, user id); built on first use. */
   readonly log: Logger;
+  /** Whether a line at `level` would be written, without building `log` to find out. */
+  logs(level: Level): boolean;
   /**
    * This operation's spending, set by the transport's rate limiter before any resolver runs;
    * absent for in-process execution (CLI, tests), which no limit applies to.
@@ -63,18 +66,45 @@ export interface ContextDeps {
 
 /** A fresh context for one operation of a session. */
 export function createRequestContext(deps: ContextDeps, request: RequestSession & { readonly requestId: string }): RequestContext {
-  const { viewer } = request;
-  return {
-    requestId: request.requestId,
-    viewer,
-    clientAddress: request.clientAddress,
-    services: deps.services,
-    log: deps.log.child({ requestId: request.requestId, ...(viewer && { userId: viewer.userId }) }),
-    loaders: createLoaders(deps.db, viewer),
-    // A plain property and a method rather than a closure: Apollo clones the context object per
-    // operation, and a clone keeps working only if renewal acts on the object it is called on.
-    renewLoaders(this: RequestContext) {
-      this.loaders = createLoaders(deps.db, viewer);
-    },
-  };
+  return new OperationContext(deps, request);
+}
+
+/**
+ * A class rather than an object literal so that the request's child logger is built only when a
+ * line is written (the getter lives on the prototype): at the usual log level most requests write
+ * none, and a pino child per request was garbage on the hot path. Apollo clones the context per
+ * operation with Object.assign onto the same prototype, so every state a clone needs is a plain
+ * own property, and renewLoaders and the getter act on the object they are called on.
+ */
+class OperationContext implements RequestContext {
+  readonly requestId: string;
+  readonly viewer: Viewer | null;
+  readonly clientAddress: string;
+  readonly services: Services;
+  rateLimit?: RateLimitSpend;
+  loaders: Loaders;
+  private childLog: Logger | undefined = undefined;
+
+  constructor(
+    private readonly deps: ContextDeps,
+    request: RequestSession & { readonly requestId: string },
+  ) {
+    this.requestId = request.requestId;
+    this.viewer = request.viewer;
+    this.clientAddress = request.clientAddress;
+    this.services = deps.services;
+    this.loaders = createLoaders(deps.db, request.viewer);
+  }
+
+  get log(): Logger {
+    return (this.childLog ??= this.deps.log.child({ requestId: this.requestId, ...(this.viewer && { userId: this.viewer.userId }) }));
+  }
+
+  logs(level: Level): boolean {
+    return this.deps.log.isLevelEnabled(level);
+  }
+
+  renewLoaders(): void {
+    this.loaders = createLoaders(this.deps.db, this.viewer);
+  }
 }

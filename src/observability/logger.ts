@@ -1,7 +1,7 @@
-import pino, { type Logger } from 'pino';
+import pino, { type Level, type Logger } from 'pino';
 import type { LogLevel } from '../config/load-config';
 
-export type { Logger };
+export type { Level, Logger };
 
 /** JSON lines on stdout (or the given stream), one logger per app; requests use child loggers. */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {

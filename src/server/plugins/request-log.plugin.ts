@@ -17,10 +17,13 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
           for (const error of errors) {
             const original = error.originalError ?? error;
             const level = error.extensions?.code && error.extensions.code !== 'INTERNAL_SERVER_ERROR' ? 'debug' : 'error';
+            if (!contextValue.logs(level)) continue;
             contextValue.log[level]({ err: original, path: error.path, code: error.extensions?.code }, 'graphql error');
           }
         },
         async willSendResponse({ operationName, operation, response }) {
+          // Checked first: below info nothing is written, and the request's logger is never built.
+          if (!contextValue.logs('info')) return;
           contextValue.log.info(
             {
               // The request's child logger already carries userId for signed-in callers; anonymous
