@@ -1,12 +1,10 @@
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { AuthorRecord } from '../db/records';
+import type { BylineAuthor } from '../db/queries/byline-json';
 import { groupBy } from './group-by';
 
-/** An author as named in one paper's byline: whether the source page hides the name there. */
-export interface BylineAuthor extends AuthorRecord {
-  readonly hidden: boolean;
-}
+export type { BylineAuthor };
 
 interface BylineRow extends BylineAuthor {
   paperId: string;

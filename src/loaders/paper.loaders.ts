@@ -2,7 +2,8 @@ import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
 import type { PaperRecord } from '../db/records';
 import { PAPER_COLUMNS } from '../db/queries/paper-columns';
-import { papersOfParents, type PaperParent } from '../db/queries/papers-by-parent';
+import type { BylineAuthor } from '../db/queries/byline-json';
+import { papersOfParents, type PaperOfParent, type PaperParent } from '../db/queries/papers-by-parent';
 import { buildPage } from '../lib/paging/build-page';
 import { cursorOf, type KeysetOrdering, type KeysetSeek } from '../lib/paging/keyset';
 import type { ForwardPageRequest, Page } from '../lib/paging/page';
@@ -23,10 +24,32 @@ export interface PapersOfParentKey {
   readonly request: ForwardPageRequest;
   /** seekOf(ordering, request), checked by the caller: a bad cursor fails its own field, not the batch. */
   readonly seek: KeysetSeek<PaperRecord>;
+  /** What each paper brings along, so its fields need no statement of their own. */
+  readonly extras: PaperPageExtras;
+}
+
+/**
+ * What a page of papers reads along with each paper: its byline (primes authorsByPaperId) and
+ * whether the viewer upvoted it (primes viewerHasUpvoted). Connection resolvers set it from what
+ * their nodes select.
+ */
+export interface PaperPageExtras {
+  readonly bylines: boolean;
+  readonly viewerHasUpvoted: boolean;
+}
+
+export const NO_EXTRAS: PaperPageExtras = { bylines: false, viewerHasUpvoted: false };
+
+/** Where a page puts what it brought along: the loaders that would otherwise read it. */
+export interface PaperExtrasSink {
+  /** The viewer whose upvotes to read; null for anonymous requests (nothing to read). */
+  readonly viewerId: number | null;
+  byline(paperId: string, authors: BylineAuthor[]): void;
+  upvoted(paperId: string, upvoted: boolean): void;
 }
 
 /** Keys that ask for the same page of different parents. */
-const pageOf = (key: PapersOfParentKey) => [key.parent, key.ordering.kind, key.request.limit, key.request.after ?? null];
+const pageOf = (key: PapersOfParentKey) => [key.parent, key.ordering.kind, key.request.limit, key.request.after ?? null, key.extras.bylines, key.extras.viewerHasUpvoted];
 
 export const papersOfParentCacheKey = (key: PapersOfParentKey) => JSON.stringify([key.parentId, ...pageOf(key)]);
 
@@ -38,19 +61,35 @@ export async function papersOfParent(
   db: Db,
   keys: readonly PapersOfParentKey[],
   countFor: (key: PapersOfParentKey) => Promise<number>,
+  sink: PaperExtrasSink,
 ): Promise<Array<Page<PaperRecord>>> {
   const groups = groupBy(keys, (key) => JSON.stringify(pageOf(key)));
-  const rowsByKey = new Map<PapersOfParentKey, PaperRecord[]>();
+  const papersByKey = new Map<PapersOfParentKey, PaperRecord[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const [{ parent, seek }] = group;
-      const byParent = seek.take === 0 ? new Map() : await papersOfParents(db, { parent, parentIds: group.map((key) => key.parentId), seek });
-      for (const key of group) rowsByKey.set(key, byParent.get(key.parentId) ?? []);
+      const [{ parent, seek, extras }] = group;
+      const byParent: Map<string | number, PaperOfParent[]> =
+        seek.take === 0
+          ? new Map()
+          : await papersOfParents(db, {
+              parent,
+              parentIds: group.map((key) => key.parentId),
+              seek,
+              bylines: extras.bylines,
+              upvotedBy: extras.viewerHasUpvoted ? sink.viewerId : null,
+            });
+      for (const rows of byParent.values()) {
+        for (const { paper, byline, upvoted } of rows) {
+          if (byline) sink.byline(paper.id, byline);
+          if (upvoted !== undefined) sink.upvoted(paper.id, upvoted);
+        }
+      }
+      for (const key of group) papersByKey.set(key, (byParent.get(key.parentId) ?? []).map((row) => row.paper));
     }),
   );
   return keys.map((key) =>
     buildPage({
-      rows: rowsByKey.get(key) ?? [],
+      rows: papersByKey.get(key) ?? [],
       request: key.request,
       cursorOf: (row) => cursorOf(key.ordering, row),
       count: () => countFor(key),

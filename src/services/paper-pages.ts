@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import type { PaperParent } from '../db/queries/papers-by-parent';
 import type { PaperRecord } from '../db/records';
+import type { PaperPageExtras } from '../loaders/paper.loaders';
 import { seekOf } from '../lib/paging/keyset';
 import type { Page } from '../lib/paging/page';
 import { toForwardPageRequest } from '../lib/paging/page-request';
@@ -23,10 +24,11 @@ export async function papersOfParent(
   parentId: string | number,
   args: PaperListArgs,
   defaultField: PaperOrderField,
+  extras: PaperPageExtras,
 ): Promise<Page<PaperRecord>> {
   const request = toForwardPageRequest(args);
   const ordering = paperOrdering(args.orderBy?.field ?? defaultField, args.orderBy?.direction ?? 'DESC');
-  const page = await ctx.loaders.papersOfParent.load({ parent, parentId, ordering, request, seek: seekOf(ordering, request) });
+  const page = await ctx.loaders.papersOfParent.load({ parent, parentId, ordering, request, seek: seekOf(ordering, request), extras });
   primePapers(ctx, page.nodes);
   return page;
 }

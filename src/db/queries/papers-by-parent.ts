@@ -2,6 +2,7 @@ import type { Db } from '../client';
 import { Prisma } from '../generated/client';
 import type { PaperRecord } from '../records';
 import type { KeysetSeek } from '../../lib/paging/keyset';
+import { bylineJson, parseBylineJson, type BylineAuthor } from './byline-json';
 import { ORDER_COLUMNS, PAPER_COLUMNS } from './paper-columns';
 import { sqlKeysetAfter, sqlOrderBy } from './keyset';
 
@@ -13,21 +14,37 @@ export interface PapersOfParentsQuery {
   readonly parentIds: ReadonlyArray<string | number>;
   /** The validated read (lib/paging/keyset.ts), shared by every parent of the batch; `take` rows per parent. */
   readonly seek: KeysetSeek<PaperRecord>;
+  /** Bring each paper's byline along (when the page's nodes select `authors`). */
+  readonly bylines: boolean;
+  /** Bring along whether this user upvoted each paper; null for no one. */
+  readonly upvotedBy: number | null;
 }
 
-type Row = PaperRecord & { parentId: string | number };
+/** A paper of a parent's page, with what the query asked to bring along. */
+export interface PaperOfParent {
+  readonly paper: PaperRecord;
+  readonly byline?: BylineAuthor[];
+  readonly upvoted?: boolean;
+}
+
+type Row = PaperRecord & { parentId: string | number; rn?: unknown; byline?: unknown; upvoted?: boolean };
 
 /**
- * The first `limitPerParent` papers of each parent in one statement: ROW_NUMBER() over a
- * partition per parent, so a list of 100 authors with their papers costs one query, not 100.
+ * The first `take` papers of each parent in one statement: ROW_NUMBER() over a partition per
+ * parent, so a list of 100 authors with their papers costs one query, not 100. The byline and
+ * the viewer's upvote are computed in the outer select, for the kept rows only (the window has to
+ * see every paper of a parent; the outer filter cannot be pushed into it).
  */
-export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Promise<Map<string | number, PaperRecord[]>> {
+export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Promise<Map<string | number, PaperOfParent[]>> {
   const orderBy = sqlOrderBy(query.seek.keys, ORDER_COLUMNS);
   const after = sqlKeysetAfter(query.seek, ORDER_COLUMNS);
+  const extras = Prisma.sql`${query.bylines ? Prisma.sql`, ${bylineJson(Prisma.sql`ranked.id`)} AS byline` : Prisma.empty}${
+    query.upvotedBy === null ? Prisma.empty : Prisma.sql`, EXISTS (SELECT 1 FROM upvotes u WHERE u.user_id = ${query.upvotedBy} AND u.paper_id = ranked.id) AS upvoted`
+  }`;
   const rows =
     query.parent === 'author'
       ? await db.read<Row>(Prisma.sql`/* papersOfAuthors */
-          SELECT * FROM (
+          SELECT ranked.*${extras} FROM (
             SELECT a.author_id AS "parentId", ${PAPER_COLUMNS},
               ROW_NUMBER() OVER (PARTITION BY a.author_id ORDER BY ${orderBy}) AS rn
             FROM (SELECT DISTINCT author_id, paper_id FROM paper_authors WHERE author_id = ANY(${query.parentIds.map(Number)}::int[])) a
@@ -37,7 +54,7 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
           WHERE rn <= ${query.seek.take}
           ORDER BY "parentId", rn`)
       : await db.read<Row>(Prisma.sql`/* papersOfDays */
-          SELECT * FROM (
+          SELECT ranked.*${extras} FROM (
             SELECT p.day_date::text AS "parentId", ${PAPER_COLUMNS},
               ROW_NUMBER() OVER (PARTITION BY p.day_date ORDER BY ${orderBy}) AS rn
             FROM papers p
@@ -45,11 +62,16 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
           ) ranked
           WHERE rn <= ${query.seek.take}
           ORDER BY "parentId", rn`);
-  const byParent = new Map<string | number, PaperRecord[]>();
-  for (const { parentId, rn: _rn, ...paper } of rows as Array<Row & { rn?: unknown }>) {
+  const byParent = new Map<string | number, PaperOfParent[]>();
+  for (const { parentId, rn: _rn, byline, upvoted, ...paper } of rows) {
+    const entry: PaperOfParent = {
+      paper,
+      ...(query.bylines && { byline: parseBylineJson(byline) }),
+      ...(query.upvotedBy !== null && { upvoted: Boolean(upvoted) }),
+    };
     const list = byParent.get(parentId);
-    if (list) list.push(paper);
-    else byParent.set(parentId, [paper]);
+    if (list) list.push(entry);
+    else byParent.set(parentId, [entry]);
   }
   return byParent;
 }

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { AuthorRecord, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { NonNegativeInt } from '../common/scalars';
-import { PaperConnection } from '../paper/paper.connection';
+import { PaperConnection, paperPageExtras } from '../paper/paper.connection';
 import { ForwardPapersArgs } from '../paper/paper.inputs';
 import { AuthorConnection } from './author.connection';
 import { AuthorsArgs } from './author.inputs';
@@ -33,7 +34,7 @@ export class AuthorResolver {
   }
 
   @FieldResolver(() => PaperConnection, { description: 'Papers naming this author, newest featured day first (within a day most upvoted; ties by arXiv id) unless `orderBy` says otherwise.' })
-  papers(@Root() author: AuthorRecord, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
-    return ctx.services.authors.papers(ctx, author.id, args);
+  papers(@Root() author: AuthorRecord, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<PaperRecord>> {
+    return ctx.services.authors.papers(ctx, author.id, args, paperPageExtras(info));
   }
 }

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { DateScalar, NonNegativeInt } from '../common/scalars';
-import { PaperConnection } from '../paper/paper.connection';
+import { PaperConnection, paperPageExtras } from '../paper/paper.connection';
 import { ForwardPapersArgs } from '../paper/paper.inputs';
 import { DayConnection } from './day.connection';
 import { DaysArgs } from './day.inputs';
@@ -38,8 +39,8 @@ export class DayResolver {
   }
 
   @FieldResolver(() => PaperConnection, { description: 'The papers featured that day, most upvoted first (ties by arXiv id) unless `orderBy` says otherwise.' })
-  papers(@Root() day: DayRoot, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
-    return ctx.services.feed.papers(ctx, day.date, args);
+  papers(@Root() day: DayRoot, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<PaperRecord>> {
+    return ctx.services.feed.papers(ctx, day.date, args, paperPageExtras(info));
   }
 
   @FieldResolver(() => Day, { nullable: true, description: 'The closest earlier day with featured papers; null for the first day.' })
