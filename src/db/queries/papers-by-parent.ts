@@ -63,15 +63,17 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
           WHERE rn <= ${query.seek.take}
           ORDER BY "parentId", rn`);
   const byParent = new Map<string | number, PaperOfParent[]>();
-  for (const { parentId, rn: _rn, byline, upvoted, ...paper } of rows) {
+  for (const row of rows) {
+    // The row is the paper record as it comes: copying its twenty columns into a fresh object
+    // without parentId, rn, byline and upvoted cost more than carrying keys nobody reads.
     const entry: PaperOfParent = {
-      paper,
-      ...(query.bylines && { byline: parseBylineJson(byline) }),
-      ...(query.upvotedBy !== null && { upvoted: Boolean(upvoted) }),
+      paper: row,
+      ...(query.bylines && { byline: parseBylineJson(row.byline) }),
+      ...(query.upvotedBy !== null && { upvoted: Boolean(row.upvoted) }),
     };
-    const list = byParent.get(parentId);
+    const list = byParent.get(row.parentId);
     if (list) list.push(entry);
-    else byParent.set(parentId, [entry]);
+    else byParent.set(row.parentId, [entry]);
   }
   return byParent;
 }

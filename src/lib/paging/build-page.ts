@@ -22,16 +22,32 @@ export function buildPage<Row, Node = Row>(options: {
   const pageRows = rows.slice(0, request.limit);
   if (!forward) pageRows.reverse();
   const nodeOf = options.nodeOf ?? ((row: Row) => row as unknown as Node);
-  const edges = pageRows.map((row) => ({ node: nodeOf(row), cursor: options.cursorOf(row) }));
+  const edges = pageRows.map((row) => new Edge(nodeOf(row), row, options.cursorOf));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: forward ? hasMore : hasCursor,
       hasPreviousPage: forward ? hasCursor : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: pageRows.length > 0 ? options.cursorOf(pageRows[0]) : null,
+      endCursor: pageRows.length > 0 ? options.cursorOf(pageRows[pageRows.length - 1]) : null,
     },
     totalCount: lazy(options.count),
   };
+}
+
+/**
+ * An edge whose cursor is encoded when read: most clients select `nodes` and `pageInfo`, and
+ * encoding every row's cursor (JSON, then base64) was work thrown away on every page.
+ */
+class Edge<Row, Node> {
+  constructor(
+    readonly node: Node,
+    private readonly row: Row,
+    private readonly encode: (row: Row) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.encode(this.row);
+  }
 }
