@@ -1,6 +1,6 @@
 import { encodeCursor } from '../../src/lib/paging/cursor';
 import { ENGINES } from '../support/services';
-import { seedPapers } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { STARTUP_TIMEOUT_MS, codeOf, nestedAuthors, post, rowCounts } from './abuse-support';
 

@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { IdentityService } from '../../src/services/identity.service';
 import { ENGINES } from '../support/services';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { STARTUP_TIMEOUT_MS, codeOf, post, raw, rowCounts } from './abuse-support';
 

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { postGraphQL } from '../support/graphql-client';
 import { ENGINES } from '../support/services';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -1,4 +1,5 @@
-import { paper, seedPapers, tokenIn, CONFIRM_TOKEN, UNSUBSCRIBE_TOKEN } from '../support/digest-fixtures';
+import { tokenIn, CONFIRM_TOKEN, UNSUBSCRIBE_TOKEN } from '../support/digest-fixtures';
+import { paper, seedPapers } from '../support/seed';
 import { postGraphQL } from '../support/graphql-client';
 import { ENGINES } from '../support/services';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';

@@ -1,6 +1,7 @@
 import { createApp, type App } from '../../src/app';
 import { QUERY_TIMEOUT_MARGIN_MS } from '../../src/db/client';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { describeWithPostgres } from '../support/services';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { createApp, type App } from '../../src/app';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { describeWithPostgres, describeWithRedis, TEST_REDIS_URL } from '../support/services';
 import { startTcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

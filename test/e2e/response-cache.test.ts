@@ -1,4 +1,5 @@
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { postGraphQL, type GraphQLResult } from '../support/graphql-client';
 import { countStatements } from '../support/statements';
 import { ENGINES } from '../support/services';

@@ -16,7 +16,8 @@ import {
 } from 'graphql';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../../src/lib/text-rule';
 import { TEXT_MAX_LENGTHS } from '../../src/server/query-limits/text-inputs';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { ENGINES } from '../support/services';
 import { countStatements } from '../support/statements';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { postGraphQL } from '../support/graphql-client';
 import { describeWithPostgres, describeWithRedis, TEST_REDIS_URL } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -10,7 +10,8 @@ import { DigestSubscriptionService, unconfiguredMailer } from '../../src/service
 import { createRequestContext } from '../../src/context';
 import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { createServices } from '../../src/services';
-import { paper, PUBLIC_BASE_URL, seedPapers, smtpTransport, tokenIn, UNSUBSCRIBE_TOKEN } from '../support/digest-fixtures';
+import { PUBLIC_BASE_URL, smtpTransport, tokenIn, UNSUBSCRIBE_TOKEN } from '../support/digest-fixtures';
+import { paper, seedPapers } from '../support/seed';
 import { ENGINES } from '../support/services';
 import { parseMail, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { countStatements } from '../support/statements';

@@ -1,7 +1,8 @@
 import type { Viewer } from '../../src/context';
 import { toGlobalId } from '../../src/lib/global-id';
 import { createExecutor, type Executor } from '../support/execute';
-import { createUserWithToken, seedPapers } from '../support/identity-seed';
+import { createUserWithToken } from '../support/identity-seed';
+import { seedPapers } from '../support/seed';
 import { ENGINES } from '../support/services';
 import { countStatements } from '../support/statements';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -13,6 +14,17 @@ const REMOVE = `mutation ($id: ID!) { removeUpvote(input: { paperId: $id }) { pa
 const PAPER = `query ($id: ID!, $first: Int, $after: String) {
   paper(id: $id) { upvoteCount viewerHasUpvoted upvoters(first: $first, after: $after) { totalCount nodes { handle } pageInfo { hasNextPage endCursor } } }
 }`;
+
+type UpvotedPaper = { arxivId: string; upvoteCount: number; viewerHasUpvoted: boolean };
+type Upvote = { upvotePaper: { clientMutationId: string | null; paper: UpvotedPaper } };
+type Removal = { removeUpvote: { paper: UpvotedPaper } };
+type PaperUpvoters = {
+  paper: {
+    upvoteCount: number;
+    viewerHasUpvoted: boolean;
+    upvoters: { totalCount: number; nodes: Array<{ handle: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  };
+};
 
 describe.each(ENGINES)('upvote mutations on %s', (engine) => {
   let database: TestDatabase;
@@ -33,92 +45,84 @@ describe.each(ENGINES)('upvote mutations on %s', (engine) => {
   });
 
   it('upvotes once however often it is called, and passes clientMutationId through', async () => {
-    const first = await execute(UPVOTE, { id: papers[0], m: 'req-1' }, alice);
-    expect(first.errors).toBeUndefined();
-    expect(first.data.upvotePaper).toEqual({ clientMutationId: 'req-1', paper: { arxivId: papers[0], upvoteCount: 6, viewerHasUpvoted: true } });
-    const again = await execute(UPVOTE, { id: toGlobalId('Paper', papers[0]) }, alice);
-    expect(again.data.upvotePaper).toEqual({ clientMutationId: null, paper: { arxivId: papers[0], upvoteCount: 6, viewerHasUpvoted: true } });
+    const first = (await execute<Upvote>(UPVOTE, { id: papers[0], m: 'req-1' }, alice)).expectData();
+    expect(first.upvotePaper).toEqual({ clientMutationId: 'req-1', paper: { arxivId: papers[0], upvoteCount: 6, viewerHasUpvoted: true } });
+    const again = (await execute<Upvote>(UPVOTE, { id: toGlobalId('Paper', papers[0]) }, alice)).expectData();
+    expect(again.upvotePaper).toEqual({ clientMutationId: null, paper: { arxivId: papers[0], upvoteCount: 6, viewerHasUpvoted: true } });
     expect(await database.db.prisma.upvote.count({ where: { paperId: papers[0] } })).toBe(1);
   });
 
   it('removes an upvote idempotently and accepts a versioned arXiv id', async () => {
     await execute(UPVOTE, { id: papers[1] }, bob);
-    const removed = await execute(REMOVE, { id: `${papers[1]}v3` }, bob);
-    expect(removed.data.removeUpvote.paper).toEqual({ arxivId: papers[1], upvoteCount: 5, viewerHasUpvoted: false });
-    const again = await execute(REMOVE, { id: papers[1] }, bob);
-    expect(again.data.removeUpvote.paper).toEqual({ arxivId: papers[1], upvoteCount: 5, viewerHasUpvoted: false });
+    const removed = (await execute<Removal>(REMOVE, { id: `${papers[1]}v3` }, bob)).expectData();
+    expect(removed.removeUpvote.paper).toEqual({ arxivId: papers[1], upvoteCount: 5, viewerHasUpvoted: false });
+    const again = (await execute<Removal>(REMOVE, { id: papers[1] }, bob)).expectData();
+    expect(again.removeUpvote.paper).toEqual({ arxivId: papers[1], upvoteCount: 5, viewerHasUpvoted: false });
   });
 
   it('shows viewerHasUpvoted per viewer, false when anonymous', async () => {
     await execute(UPVOTE, { id: papers[2] }, alice);
-    const asAlice = await execute(PAPER, { id: papers[2] }, alice);
-    const asBob = await execute(PAPER, { id: papers[2] }, bob);
-    const anonymous = await execute(PAPER, { id: papers[2] }, null);
-    expect([asAlice.data.paper.viewerHasUpvoted, asBob.data.paper.viewerHasUpvoted, anonymous.data.paper.viewerHasUpvoted]).toEqual([true, false, false]);
+    const seenBy = async (viewer: Viewer | null) => (await execute<PaperUpvoters>(PAPER, { id: papers[2] }, viewer)).expectData().paper.viewerHasUpvoted;
+    expect([await seenBy(alice), await seenBy(bob), await seenBy(null)]).toEqual([true, false, false]);
   });
 
   it('lists upvoters newest first and pages through them with cursors', async () => {
     const voters = [];
     for (let i = 0; i < 5; i += 1) voters.push((await createUserWithToken(database.db, `voter${i}`)).viewer);
     for (const voter of voters) await execute(UPVOTE, { id: papers[3] }, voter);
-    const page1 = await execute(PAPER, { id: papers[3], first: 3 }, null);
-    expect(page1.errors).toBeUndefined();
-    const upvoters1 = page1.data.paper.upvoters;
+    const upvoters1 = (await execute<PaperUpvoters>(PAPER, { id: papers[3], first: 3 }, null)).expectData().paper.upvoters;
     expect(upvoters1.totalCount).toBe(5);
-    expect(upvoters1.nodes.map((n: { handle: string }) => n.handle)).toEqual([voters[4], voters[3], voters[2]].map((v) => v.handle));
+    expect(upvoters1.nodes.map((n) => n.handle)).toEqual([voters[4], voters[3], voters[2]].map((v) => v.handle));
     expect(upvoters1.pageInfo.hasNextPage).toBe(true);
-    const page2 = await execute(PAPER, { id: papers[3], first: 3, after: upvoters1.pageInfo.endCursor }, null);
-    expect(page2.data.paper.upvoters.nodes.map((n: { handle: string }) => n.handle)).toEqual([voters[1], voters[0]].map((v) => v.handle));
-    expect(page2.data.paper.upvoters.pageInfo.hasNextPage).toBe(false);
-    expect(page2.data.paper.upvoteCount).toBe(10);
+    const page2 = (await execute<PaperUpvoters>(PAPER, { id: papers[3], first: 3, after: upvoters1.pageInfo.endCursor }, null)).expectData().paper;
+    expect(page2.upvoters.nodes.map((n) => n.handle)).toEqual([voters[1], voters[0]].map((v) => v.handle));
+    expect(page2.upvoters.pageInfo.hasNextPage).toBe(false);
+    expect(page2.upvoteCount).toBe(10);
   });
 
   it('refuses a malformed upvoters cursor with BAD_USER_INPUT naming after', async () => {
-    const result = await execute(PAPER, { id: papers[3], first: 3, after: 'bm9wZQ' }, null);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    (await execute(PAPER, { id: papers[3], first: 3, after: 'bm9wZQ' }, null)).expectError('BAD_USER_INPUT', 'after');
   });
 
   it('lists the viewer\'s upvoted papers, most recent first; null viewer when anonymous', async () => {
     const carol = (await createUserWithToken(database.db, 'carol')).viewer;
     for (const id of [papers[10], papers[11], papers[12]]) await execute(UPVOTE, { id }, carol);
     const query = `query ($after: String) { viewer { handle scopes user { handle } upvotedPapers(first: 2, after: $after) { totalCount nodes { arxivId viewerHasUpvoted } pageInfo { endCursor hasNextPage } } } }`;
-    const first = await execute(query, {}, carol);
-    expect(first.errors).toBeUndefined();
-    expect(first.data.viewer).toMatchObject({ handle: carol.handle, scopes: ['read', 'write'], user: { handle: carol.handle } });
-    expect(first.data.viewer.upvotedPapers.nodes).toEqual([{ arxivId: papers[12], viewerHasUpvoted: true }, { arxivId: papers[11], viewerHasUpvoted: true }]);
-    expect(first.data.viewer.upvotedPapers.totalCount).toBe(3);
-    const second = await execute(query, { after: first.data.viewer.upvotedPapers.pageInfo.endCursor }, carol);
-    expect(second.data.viewer.upvotedPapers.nodes).toEqual([{ arxivId: papers[10], viewerHasUpvoted: true }]);
-    expect((await execute(query, {}, null)).data.viewer).toBeNull();
+    type Upvoted = {
+      viewer: {
+        handle: string;
+        upvotedPapers: { totalCount: number; nodes: Array<{ arxivId: string; viewerHasUpvoted: boolean }>; pageInfo: { endCursor: string | null } };
+      } | null;
+    };
+    const first = (await execute<Upvoted>(query, {}, carol)).expectData().viewer!;
+    expect(first).toMatchObject({ handle: carol.handle, scopes: ['read', 'write'], user: { handle: carol.handle } });
+    expect(first.upvotedPapers.nodes).toEqual([{ arxivId: papers[12], viewerHasUpvoted: true }, { arxivId: papers[11], viewerHasUpvoted: true }]);
+    expect(first.upvotedPapers.totalCount).toBe(3);
+    const second = (await execute<Upvoted>(query, { after: first.upvotedPapers.pageInfo.endCursor }, carol)).expectData().viewer!;
+    expect(second.upvotedPapers.nodes).toEqual([{ arxivId: papers[10], viewerHasUpvoted: true }]);
+    expect((await execute<Upvoted>(query, {}, null)).expectData().viewer).toBeNull();
   });
 
   it('refuses anonymous callers with UNAUTHENTICATED (401) and read-only tokens with FORBIDDEN, writing nothing', async () => {
     const before = await database.db.prisma.upvote.count();
-    const anonymous = await execute(UPVOTE, { id: papers[20] }, null);
-    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    (await execute(UPVOTE, { id: papers[20] }, null)).expectError('UNAUTHENTICATED');
     const reader = (await createUserWithToken(database.db, 'reader', ['read'])).viewer;
-    const readOnly = await execute(UPVOTE, { id: papers[20] }, reader);
-    expect(readOnly.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'write' });
-    const removal = await execute(REMOVE, { id: papers[20] }, reader);
-    expect(removal.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await execute(UPVOTE, { id: papers[20] }, reader)).expectError('FORBIDDEN').extensions).toMatchObject({ requiredScope: 'write' });
+    (await execute(REMOVE, { id: papers[20] }, reader)).expectError('FORBIDDEN');
     expect(await database.db.prisma.upvote.count()).toBe(before);
   });
 
   it('answers an unknown paper with NOT_FOUND and a malformed id with BAD_USER_INPUT naming paperId', async () => {
-    const unknown = await execute(UPVOTE, { id: '2501.99999' }, alice);
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const malformed = await execute(UPVOTE, { id: 'not an id' }, alice);
-    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'paperId' });
-    const otherType = await execute(UPVOTE, { id: toGlobalId('Author', 1) }, alice);
-    expect(otherType.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'paperId' });
+    (await execute(UPVOTE, { id: '2501.99999' }, alice)).expectError('NOT_FOUND');
+    (await execute(UPVOTE, { id: 'not an id' }, alice)).expectError('BAD_USER_INPUT', 'paperId');
+    (await execute(UPVOTE, { id: toGlobalId('Author', 1) }, alice)).expectError('BAD_USER_INPUT', 'paperId');
   });
 
   it('reads viewerHasUpvoted and upvoters for a page of papers in the same statements for 10 and 100 papers', async () => {
     const feed = `query ($first: Int) { papers(first: $first) { nodes { arxivId upvoteCount viewerHasUpvoted upvoters(first: 3) { totalCount nodes { handle } } } } }`;
     const run = async (first: number) => {
-      const result = await execute(feed, { first }, alice);
-      expect(result.errors).toBeUndefined();
-      expect(result.data.papers.nodes).toHaveLength(first);
+      const result = (await execute<{ papers: { nodes: unknown[] } }>(feed, { first }, alice)).expectData();
+      expect(result.papers.nodes).toHaveLength(first);
     };
     const small = await countStatements(database.db, () => run(10));
     const large = await countStatements(database.db, () => run(100));
@@ -130,8 +134,8 @@ describe.each(ENGINES)('upvote mutations on %s', (engine) => {
 
   it('writes an upvote with one insert and one read in a single transaction', async () => {
     const counted = await countStatements(database.db, async () => {
-      const result = await execute(UPVOTE, { id: papers[30] }, bob);
-      expect(result.data.upvotePaper.paper.viewerHasUpvoted).toBe(true);
+      const result = (await execute<Upvote>(UPVOTE, { id: papers[30] }, bob)).expectData();
+      expect(result.upvotePaper.paper.viewerHasUpvoted).toBe(true);
     });
     expect(counted.names.filter((name) => !/BEGIN|COMMIT/i.test(name))).toEqual(['upvotePaper', expect.stringMatching(/^SELECT/)]);
   });

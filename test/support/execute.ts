@@ -7,28 +7,45 @@ import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
 import { createRateLimiter } from '../../src/server/rate-limit/rate-limiter';
-import { createServices } from '../../src/services';
+import { createServices, type Services } from '../../src/services';
+import { withExpectations, type Expectations, type ResultError } from './result';
 import { testConfig } from './test-config';
 
+/**
+ * One in-process result: `data`/`errors` as Apollo formats them, plus expectData()/expectError().
+ * Give the data's type (`execute<{ paper: { title: string } }>(…)`); untyped callers get `any`.
+ */
+export type ExecutionResult<TData = any> = { readonly data?: TData; readonly errors?: ResultError[] } & Expectations<TData>;
+
 export interface Executor {
-  (query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<{ data?: any; errors?: any[] }>;
+  <TData = any>(query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<ExecutionResult<TData>>;
   readonly apollo: ApolloServer<RequestContext>;
 }
 
-/** In-process execution through Apollo (plugins, error formatting) without HTTP. */
-export async function createExecutor(db: Db): Promise<Executor> {
+/** Runs operations through Apollo (plugins, error formatting) without HTTP, with the services given or the default set. */
+export async function executorFor(
+  db: Db,
+  options: { services?: (defaults: { pubsub: ReturnType<typeof createInProcessPubSub> }) => Services } = {},
+): Promise<Executor> {
   const log = createLogger('silent');
   const pubsub = createInProcessPubSub();
-  const services = createServices({ db, log, pubsub });
+  const services = options.services ? options.services({ pubsub }) : createServices({ db, log, pubsub });
   const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }), [], createRateLimiter({ log }));
   await apollo.start();
-  const execute = async (query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null) => {
+  const execute = async <TData = any>(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null): Promise<ExecutionResult<TData>> => {
     const response = await apollo.executeOperation(
       { query, variables },
       { contextValue: createRequestContext({ db, services, log }, { requestId: randomUUID(), viewer, clientAddress: '127.0.0.1' }) },
     );
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return response.body.singleResult as { data?: any; errors?: any[] };
+    const body = response.body.singleResult as { data?: TData; errors?: ResultError[] };
+    const describe = () => `query:\n${query}\nvariables: ${JSON.stringify(variables)}\nbody: ${JSON.stringify(body, null, 2).slice(0, 4000)}`;
+    return withExpectations<typeof body, TData>(body, describe);
   };
   return Object.assign(execute, { apollo });
+}
+
+/** In-process execution through Apollo (plugins, error formatting) without HTTP. */
+export function createExecutor(db: Db): Promise<Executor> {
+  return executorFor(db);
 }

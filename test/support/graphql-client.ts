@@ -1,13 +1,10 @@
 // A small GraphQL-over-HTTP client whose failures print the query, the status and the body.
+import { expectations, type Expectations, type ResultError } from './result';
 
-export interface GraphQLResult<TData = Record<string, any>> {
+export interface GraphQLResult<TData = Record<string, any>> extends Expectations<TData> {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }> };
-  /** The data, after asserting the response had no errors. */
-  expectData(): TData;
-  /** The first error with this code, after asserting there is one. */
-  expectError(code: string): { message: string; extensions?: Record<string, any> };
+  readonly body: { data?: TData | null; errors?: ResultError[] };
 }
 
 export async function postGraphQL<TData = Record<string, any>>(
@@ -34,18 +31,5 @@ export async function toResult<TData = Record<string, any>>(response: Response, 
     throw new Error(`Non-JSON response (${response.status}) to:\n${query}\n---\n${text.slice(0, 2000)}`);
   }
   const describe = () => `query:\n${query}\nstatus: ${response.status}\nbody: ${JSON.stringify(body, null, 2).slice(0, 4000)}`;
-  return {
-    status: response.status,
-    headers: response.headers,
-    body,
-    expectData() {
-      if (body.errors?.length || !body.data) throw new Error(`Expected data without errors.\n${describe()}`);
-      return body.data;
-    },
-    expectError(code) {
-      const error = body.errors?.find((candidate) => candidate.extensions?.code === code);
-      if (!error) throw new Error(`Expected an error with code ${code}.\n${describe()}`);
-      return error;
-    },
-  };
+  return { status: response.status, headers: response.headers, body, ...expectations(body, describe) };
 }

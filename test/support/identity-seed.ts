@@ -13,14 +13,3 @@ export async function createUserWithToken(db: Db, prefix = 'user', scopes: reado
   const viewer: Viewer = { userId: user.id, handle, scopes };
   return { user, token: token.token, prefix: token.prefix, viewer, authorization: `Bearer ${token.token}` };
 }
-
-/** `count` papers featured on `day`, ids "2501.0xxxx" from `first` on, with a given imported baseline. */
-export async function seedPapers(db: Db, count: number, options: { day?: string; first?: number; baseline?: number } = {}): Promise<string[]> {
-  const day = new Date(`${options.day ?? '2025-01-15'}T00:00:00Z`);
-  await db.prisma.day.upsert({ where: { date: day }, create: { date: day }, update: {} });
-  const ids = Array.from({ length: count }, (_, i) => `2501.${String((options.first ?? 10000) + i).padStart(5, '0')}`);
-  await db.prisma.paper.createMany({
-    data: ids.map((id, i) => ({ id, title: `Paper ${id}`, abstract: `Abstract of ${id}.`, dayDate: day, importedUpvoteCount: options.baseline ?? i % 7 })),
-  });
-  return ids;
-}
