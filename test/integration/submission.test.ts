@@ -10,6 +10,24 @@ const SUBMIT = `mutation ($input: SubmitPaperInput!) {
 }`;
 const UPDATE = `mutation ($input: UpdatePaperInput!) { updatePaper(input: $input) { clientMutationId paper { arxivId } } }`;
 
+type Submitted = {
+  submitPaper: {
+    clientMutationId: string | null;
+    paper: {
+      id: string;
+      arxivId: string;
+      title: string;
+      publishedAt: string | null;
+      day: { date: string };
+      upvoteCount: number;
+      viewerHasUpvoted: boolean;
+      authors: Array<{ name: string }>;
+      submittedBy: { handle: string } | null;
+    };
+  };
+};
+type Updated = { updatePaper: { clientMutationId: string | null; paper: { arxivId: string } } };
+
 const valid = (arxivId: string) => ({
   arxivId,
   title: '  Attention Is Still All You Need  ',
@@ -38,9 +56,8 @@ describe.each(ENGINES)('submitPaper and updatePaper on %s', (engine) => {
   });
 
   it('records the paper with its submitter, byline and day', async () => {
-    const result = await execute(SUBMIT, { input: { ...valid('2501.20001v2'), clientMutationId: 'c1' } }, submitter);
-    expect(result.errors).toBeUndefined();
-    expect(JSON.parse(JSON.stringify(result.data.submitPaper))).toEqual({
+    const result = (await execute<Submitted>(SUBMIT, { input: { ...valid('2501.20001v2'), clientMutationId: 'c1' } }, submitter)).expectData();
+    expect(JSON.parse(JSON.stringify(result.submitPaper))).toEqual({
       clientMutationId: 'c1',
       paper: {
         id: toGlobalId('Paper', '2501.20001'),
@@ -71,8 +88,8 @@ describe.each(ENGINES)('submitPaper and updatePaper on %s', (engine) => {
 
   it('answers an existing arXiv id with CONFLICT pointing at the paper, writing nothing', async () => {
     const before = await database.db.prisma.paperAuthor.count();
-    const result = await execute(SUBMIT, { input: { ...valid('2501.20001'), title: 'Another title' } }, other);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', existingId: toGlobalId('Paper', '2501.20001') });
+    const conflict = (await execute(SUBMIT, { input: { ...valid('2501.20001'), title: 'Another title' } }, other)).expectError('CONFLICT');
+    expect(conflict.extensions).toMatchObject({ existingId: toGlobalId('Paper', '2501.20001') });
     expect((await database.db.prisma.paper.findUniqueOrThrow({ where: { id: '2501.20001' } })).title).toBe('Attention Is Still All You Need');
     expect(await database.db.prisma.paperAuthor.count()).toBe(before);
   });
@@ -98,31 +115,27 @@ describe.each(ENGINES)('submitPaper and updatePaper on %s', (engine) => {
     ['day', { day: '2999-01-01' }],
   ])('refuses a bad %s with BAD_USER_INPUT naming it, writing nothing', async (field, change) => {
     const before = await database.db.prisma.paper.count();
-    const result = await execute(SUBMIT, { input: { ...valid('2501.20009'), ...change } }, submitter);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: field });
+    (await execute(SUBMIT, { input: { ...valid('2501.20009'), ...change } }, submitter)).expectError('BAD_USER_INPUT', field);
     expect(await database.db.prisma.paper.count()).toBe(before);
   });
 
   it('needs a write token', async () => {
-    expect((await execute(SUBMIT, { input: valid('2501.20010') }, null)).errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    (await execute(SUBMIT, { input: valid('2501.20010') }, null)).expectError('UNAUTHENTICATED');
     const reader = { ...other, scopes: ['read'] };
-    expect((await execute(SUBMIT, { input: valid('2501.20010') }, reader)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    (await execute(SUBMIT, { input: valid('2501.20010') }, reader)).expectError('FORBIDDEN');
   });
 
   it('lets only the submitter change links; omitted fields stay, null removes', async () => {
-    const forbidden = await execute(UPDATE, { input: { paperId: '2501.20001', projectPage: 'https://evil.example' } }, other);
-    expect(forbidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const updated = await execute(UPDATE, { input: { paperId: toGlobalId('Paper', '2501.20001'), projectPage: 'https://attention.example/', clientMutationId: 'u1' } }, submitter);
-    expect(updated.errors).toBeUndefined();
-    expect(updated.data.updatePaper).toEqual({ clientMutationId: 'u1', paper: { arxivId: '2501.20001' } });
+    (await execute(UPDATE, { input: { paperId: '2501.20001', projectPage: 'https://evil.example' } }, other)).expectError('FORBIDDEN');
+    const input = { paperId: toGlobalId('Paper', '2501.20001'), projectPage: 'https://attention.example/', clientMutationId: 'u1' };
+    const updated = (await execute<Updated>(UPDATE, { input }, submitter)).expectData();
+    expect(updated.updatePaper).toEqual({ clientMutationId: 'u1', paper: { arxivId: '2501.20001' } });
     let row = await database.db.prisma.paper.findUniqueOrThrow({ where: { id: '2501.20001' } });
     expect([row.githubRepo, row.projectPage]).toEqual(['https://github.com/example/attention', 'https://attention.example/']);
     await execute(UPDATE, { input: { paperId: '2501.20001', githubRepo: null } }, submitter);
     row = await database.db.prisma.paper.findUniqueOrThrow({ where: { id: '2501.20001' } });
     expect([row.githubRepo, row.projectPage]).toEqual([null, 'https://attention.example/']);
-    const badUrl = await execute(UPDATE, { input: { paperId: '2501.20001', githubRepo: 'file:///etc/passwd' } }, submitter);
-    expect(badUrl.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'githubRepo' });
-    const missing = await execute(UPDATE, { input: { paperId: '2501.29999', githubRepo: null } }, submitter);
-    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    (await execute(UPDATE, { input: { paperId: '2501.20001', githubRepo: 'file:///etc/passwd' } }, submitter)).expectError('BAD_USER_INPUT', 'githubRepo');
+    (await execute(UPDATE, { input: { paperId: '2501.29999', githubRepo: null } }, submitter)).expectError('NOT_FOUND');
   });
 });
