@@ -87,12 +87,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return { viewer: token ? await services.identity.authenticate(token) : null, clientAddress };
   };
   const contextFor = async (req: IncomingMessage, requestId: string): Promise<RequestContext> =>
-    createRequestContext(contextDeps, { requestId, ...(await sessionFor(req.headers.authorization, clientIp(req, config.limits.trustProxy))) });
+    createRequestContext(contextDeps, { requestId, ...(await sessionFor(req.headers.authorization, clientIp(req, config.limits.trustProxyHops))) });
   // The sign-in and OAuth pages act anonymously: their person comes from a session cookie, never a bearer header.
   const accountRoutes = createAccountRoutes({
     services,
     issuer: config.digest.publicBaseUrl,
-    contextFor: async (req) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null, clientAddress: clientIp(req, config.limits.trustProxy) }),
+    contextFor: async (req) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null, clientAddress: clientIp(req, config.limits.trustProxyHops) }),
   });
   const digestPages = createDigestPages({ service: services.digestSubscriptions, contextFor: (req) => contextFor(req, crypto.randomUUID()) });
 
@@ -110,7 +110,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxPayloadBytes: config.limits.wsMaxPayloadBytes,
     limits: config.limits,
     limiter,
-    sessionFor: (request, connectionParams) => sessionFor(connectionParams?.authorization, clientIp(request, config.limits.trustProxy)),
+    sessionFor: (request, connectionParams) => sessionFor(connectionParams?.authorization, clientIp(request, config.limits.trustProxyHops)),
     contextFor: (session) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), ...session }),
   });
   const responseCache = createResponseCache(config.responseCache);

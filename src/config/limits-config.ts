@@ -1,4 +1,4 @@
-import { boolean, Env, integer, text } from './env-readers';
+import { Env, integer, text } from './env-readers';
 
 /** Every abuse bound the server enforces; each one is an environment variable (see README "Limits and errors"). */
 export interface LimitsConfig {
@@ -18,8 +18,11 @@ export interface LimitsConfig {
   readonly httpRequestTimeoutMs: number;
   /** Comma-separated origins allowed by CORS; "*" for any; empty for none (same-origin only). */
   readonly corsOrigins: readonly string[];
-  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
-  readonly trustProxy: boolean;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are believed, counted from the
+   * right (server/client-ip.ts); 0 takes the socket's address.
+   */
+  readonly trustProxyHops: number;
   readonly rateLimitWindowMs: number;
   /** Cost points an authenticated caller (per token's user) may spend per window. */
   readonly rateLimitUserPoints: number;
@@ -47,7 +50,7 @@ export function readLimitsConfig(env: Env, problems: string[]): LimitsConfig {
     httpHeadersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 600000),
     httpRequestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 3600000),
     corsOrigins: origins.split(',').map((origin) => origin.trim()).filter(Boolean),
-    trustProxy: boolean(env, 'TRUST_PROXY', false, problems),
+    trustProxyHops: trustProxyHops(env, problems),
     rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', 60000, 1000, 86_400_000),
     rateLimitUserPoints: int('RATE_LIMIT_USER_POINTS', 250000, 1, 1_000_000_000),
     rateLimitIpPoints: int('RATE_LIMIT_IP_POINTS', 100000, 1, 1_000_000_000),
@@ -57,4 +60,13 @@ export function readLimitsConfig(env: Env, problems: string[]): LimitsConfig {
     wsMaxSubscriptionsPerConnection: int('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
     wsMaxMessagesPerSecond: int('WS_MAX_MESSAGES_PER_SECOND', 20, 1, 100_000),
   };
+}
+
+function trustProxyHops(env: Env, problems: string[]): number {
+  // TRUST_PROXY=true believed the leftmost X-Forwarded-For entry, which the client writes: refuse
+  // it by name rather than guess how many proxies it meant.
+  if (env.TRUST_PROXY !== undefined && env.TRUST_PROXY.trim() !== '') {
+    problems.push('TRUST_PROXY: replaced by TRUST_PROXY_HOPS, the number of proxies in front of the server (1 for one load balancer; 0 for none)');
+  }
+  return integer(env, 'TRUST_PROXY_HOPS', { default: 0, min: 0, max: 20 }, problems);
 }

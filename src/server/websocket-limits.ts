@@ -21,14 +21,14 @@ export function createConnectionGate(limits: LimitsConfig) {
   let total = 0;
   return {
     verifyClient(info: { req: IncomingMessage }, done: (ok: boolean, status?: number, message?: string) => void): void {
-      const ip = clientIp(info.req, limits.trustProxy);
+      const ip = clientIp(info.req, limits.trustProxyHops);
       if (total >= limits.wsMaxConnections) return done(false, 429, 'Too many websocket connections to this server');
       if ((perIp.get(ip) ?? 0) >= limits.wsMaxConnectionsPerIp) return done(false, 429, 'Too many websocket connections from this address');
       done(true);
     },
     /** Counts an accepted socket until it closes; also closes it on a message flood. */
     track(socket: WebSocket, req: IncomingMessage): void {
-      const ip = clientIp(req, limits.trustProxy);
+      const ip = clientIp(req, limits.trustProxyHops);
       total += 1;
       perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
       let windowStart = Date.now();
