@@ -59,7 +59,7 @@ export function createFormatError(options: FormatErrorOptions) {
 // Apollo reports a few request problems (an APQ hash that does not match its query, an
 // unsupported APQ version) as code-less GraphQLErrors with a 4xx status: the client's fault,
 // with a safe message, so they become BAD_REQUEST instead of a masked internal error.
-function isUncodedRequestError(error: unknown): boolean {
+export function isUncodedRequestError(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code) return false;
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;

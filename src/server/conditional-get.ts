@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withMergedVary } from './vary';
 
 export interface CacheableResponse {
   readonly status?: number;
@@ -44,12 +45,12 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, respons
     const fresh = ifNoneMatch !== undefined ? matchesIfNoneMatch(ifNoneMatch, headers.etag) : notModifiedSince(req.headers['if-modified-since'], response.lastModified);
     if (fresh) {
       delete headers['content-type'];
-      res.writeHead(304, headers);
+      res.writeHead(304, withMergedVary(res, headers));
       res.end();
       return;
     }
   }
   headers['content-length'] = String(Buffer.byteLength(response.body));
-  res.writeHead(status, headers);
+  res.writeHead(status, withMergedVary(res, headers));
   res.end(req.method === 'HEAD' ? undefined : response.body);
 }

@@ -19,8 +19,11 @@ export async function contextOrCodedError(
     return await create();
   } catch (error) {
     let coded: AppError;
-    if (error instanceof AppError) coded = error;
-    else if (isDatabaseUnavailable(error)) {
+    if (error instanceof AppError) {
+      // A deliberate refusal (401 for a bad token, 403, …): the client's side, logged once at info.
+      log.info({ requestId, code: error.extensions.code, status: (error.extensions.http as { status?: number } | undefined)?.status ?? null }, 'request refused');
+      coded = error;
+    } else if (isDatabaseUnavailable(error)) {
       log.warn({ err: error, requestId }, 'database unavailable while creating the request context');
       coded = new ServiceUnavailableError();
     } else {

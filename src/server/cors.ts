@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appendVary } from './vary';
 
 // Headers browsers may read from our responses (rate-limit budget, request id, retry time).
 const EXPOSED = 'x-request-id, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, x-ratelimit-cost, retry-after';
@@ -22,9 +23,12 @@ export function createCors(origins: readonly string[]): Cors {
     handle(req, res) {
       const origin = req.headers.origin;
       const permitted = typeof origin === 'string' && (any || allowed.has(origin));
+      // With a list of origins the answer depends on Origin whether or not this one is allowed:
+      // a cache must not hand a refused origin's copy (no allow-origin) to an allowed one. With
+      // no list (CORS off) or "*", every origin gets the same answer.
+      if (!any && allowed.size > 0) appendVary(res, 'Origin');
       if (permitted) {
         res.setHeader('access-control-allow-origin', any ? '*' : origin);
-        if (!any) res.setHeader('vary', 'Origin');
         res.setHeader('access-control-expose-headers', EXPOSED);
       }
       if (req.method !== 'OPTIONS') return false;

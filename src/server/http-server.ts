@@ -8,6 +8,8 @@ import { contextOrCodedError } from './context-errors';
 import type { Cors } from './cors';
 import { sendJson, sendRequestError } from './json-response';
 import { BodyTooLargeError, readBody } from './read-body';
+import { logRefusalOnFinish, markLogged, noteRefusalCode } from './refusal-log';
+import { appendVary } from './vary';
 
 export interface HttpRoutesDeps {
   readonly apollo: ApolloServer<RequestContext>;
@@ -36,8 +38,10 @@ export function createHttpHandler(deps: HttpRoutesDeps): RequestListener {
   return (req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    logRefusalOnFinish(req, res, deps.log, requestId);
     route(deps, req, res, requestId).catch((error: unknown) => {
       deps.log.error({ err: error, requestId }, 'unhandled error in HTTP handler');
+      markLogged(res);
       if (!res.headersSent) sendRequestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.', requestId);
       else res.destroy();
     });
@@ -122,12 +126,42 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
     context: () =>
       contextOrCodedError(() => deps.contextFor(req, requestId), requestId, deps.log),
   });
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of response.headers) {
+    // CORS may already have set Vary: Origin; Apollo's Vary (Authorization) adds to it.
+    if (name === 'vary') appendVary(res, value);
+    else res.setHeader(name, value);
+  }
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    res.end(withRequestId(res, response.body.string, requestId));
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * Apollo refuses some requests before any plugin runs (a batch, a body it cannot read): their
+ * errors lack the request id the request-id plugin adds and no request log line was written.
+ * Those get the id here, and the refusal hook logs them; everything else was logged already.
+ */
+function withRequestId(res: ServerResponse, body: string, requestId: string): string {
+  if (res.statusCode < 400) {
+    markLogged(res);
+    return body;
+  }
+  let parsed: { errors?: Array<{ extensions?: Record<string, unknown> }> };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = parsed.errors ?? [];
+  if (errors.length === 0 || errors.every((error) => error.extensions?.requestId !== undefined)) {
+    markLogged(res);
+    return body;
+  }
+  noteRefusalCode(res, String(errors[0].extensions?.code ?? 'BAD_REQUEST'));
+  for (const error of errors) error.extensions = { ...error.extensions, requestId };
+  return JSON.stringify(parsed);
 }

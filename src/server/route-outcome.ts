@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { GraphQLHttpResult } from './in-process-graphql';
+import { noteRefusalCode } from './refusal-log';
+import { withMergedVary } from './vary';
 
 // How the routes that answer from an in-process GraphQL operation (REST, feeds, pages) turn its
 // result into HTTP: the operation's budget and caching headers pass through unchanged, and an
@@ -46,14 +48,19 @@ export function failureOf(result: GraphQLHttpResult): RouteFailure | null {
   return { status, code, message };
 }
 
-/** A JSON error in the Hub's shape, {"error": …}, with our stable code beside it. */
+/** A JSON error in the Hub's shape, {"error": …}, with our stable code and the request id beside it. */
 export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ error: message, code });
-  res.writeHead(status, {
-    'cache-control': 'no-store',
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(body)),
-  });
+  noteRefusalCode(res, code);
+  const requestId = res.getHeader('x-request-id');
+  const body = JSON.stringify({ error: message, code, ...(requestId !== undefined && { requestId: String(requestId) }) });
+  res.writeHead(
+    status,
+    withMergedVary(res, {
+      'cache-control': 'no-store',
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    }),
+  );
   res.end(body);
 }

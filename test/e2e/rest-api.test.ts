@@ -77,7 +77,7 @@ describe.each(ENGINES)('Hugging Face-compatible REST (%s)', (engine) => {
     const { response, body } = await json(server, `/api/daily_papers?${query}`);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(body).toEqual({ error: expect.stringContaining(`"${name}"`), code: 'BAD_USER_INPUT' });
+    expect(body).toEqual({ error: expect.stringContaining(`"${name}"`), code: 'BAD_USER_INPUT', requestId: expect.any(String) });
   });
 
   it('GET /api/papers/{id} answers the paper object for new- and old-style ids, with or without a version', async () => {
@@ -94,7 +94,7 @@ describe.each(ENGINES)('Hugging Face-compatible REST (%s)', (engine) => {
     for (const id of ['2401.99999', 'not-a-paper']) {
       const { response, body } = await json(server, `/api/papers/${id}`);
       expect(response.status).toBe(404);
-      expect(body).toEqual({ error: expect.stringContaining('Paper not found'), code: 'NOT_FOUND' });
+      expect(body).toEqual({ error: expect.stringContaining('Paper not found'), code: 'NOT_FOUND', requestId: expect.any(String) });
     }
   });
 
@@ -163,6 +163,6 @@ describe('REST rate limits', () => {
     }
     expect(refused).toBeDefined();
     expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused!.json()).toEqual({ error: expect.stringContaining('Rate limit'), code: 'RATE_LIMITED' });
+    expect(await refused!.json()).toEqual({ error: expect.stringContaining('Rate limit'), code: 'RATE_LIMITED', requestId: expect.any(String) });
   });
 });

@@ -261,7 +261,7 @@ describe.each(ENGINES)('one text rule for every text argument (%s)', (engine) =>
       expect({ pathAndQuery, status: response.status, body: response.json }).toEqual({
         pathAndQuery,
         status: 400,
-        body: { code: 'BAD_USER_INPUT', error: expect.stringContaining(`"${parameter}"`) },
+        body: { code: 'BAD_USER_INPUT', error: expect.stringContaining(`"${parameter}"`), requestId: expect.any(String) },
       });
     }
   });

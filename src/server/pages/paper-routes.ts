@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendCacheable } from '../conditional-get';
+import { withMergedVary } from '../vary';
 import { passThroughHeaders } from '../route-outcome';
 import { answerErrors, type PublicRouteDeps, type RouteCall } from '../route-call';
 import { paperForPath } from '../rest/rest-routes';
@@ -8,7 +9,7 @@ import { notFoundPageHtml, PAGE_SECURITY_HEADERS, paperPageHtml } from './paper-
 
 function sendHtmlError(res: ServerResponse, status: number, _code: string, message: string, headers: Record<string, string> = {}): void {
   const html = notFoundPageHtml(message);
-  res.writeHead(status, { 'cache-control': 'no-store', ...headers, ...PAGE_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) });
+  res.writeHead(status, withMergedVary(res, { 'cache-control': 'no-store', ...headers, ...PAGE_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) }));
   res.end(html);
 }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { GRAPHIQL_PATH, GRAPHQL_WS_PATH, SETUP_SCRIPT_PATH } from './playground-page';
+import { appendVary } from '../vary';
 
 type GraphiQLBundle = typeof import('@graphql-yoga/render-graphiql/graphiql');
 
@@ -81,7 +82,7 @@ function send(req: IncomingMessage, res: ServerResponse, asset: Asset, content: 
   res.setHeader('cache-control', asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   res.setHeader('etag', content.etag);
   res.setHeader('x-content-type-options', 'nosniff');
-  if (content.gzipped) res.setHeader('vary', 'accept-encoding');
+  if (content.gzipped) appendVary(res, 'accept-encoding');
   if (req.headers['if-none-match'] === content.etag) {
     res.statusCode = 304;
     res.end();

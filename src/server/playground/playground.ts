@@ -3,6 +3,7 @@ import { sendJson } from '../json-response';
 import { createAssetHandler } from './playground-assets';
 import { CONTENT_SECURITY_POLICY, renderPage } from './playground-page';
 import { loadTabs } from './playground-tabs';
+import { withMergedVary } from '../vary';
 
 export interface Playground {
   /** For GET /graphql: answers a browser's page request; false lets GraphQL handle the request. */
@@ -43,7 +44,7 @@ export function createPlayground(options: PlaygroundOptions): Playground {
   return {
     page(req, res) {
       if (!wantsPage(req)) return false;
-      res.writeHead(200, {
+      res.writeHead(200, withMergedVary(res, {
         'content-type': 'text/html; charset=utf-8',
         'content-length': html.length,
         'cache-control': 'no-cache',
@@ -51,7 +52,7 @@ export function createPlayground(options: PlaygroundOptions): Playground {
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         vary: 'accept',
-      });
+      }));
       res.end(html);
       return true;
     },

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../context';
+import { isUncodedRequestError } from '../../errors/format-error';
 
 /**
  * One structured line per operation (name, type, duration, status, outcome, error codes, request
@@ -13,12 +14,19 @@ export function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
       let errorCodes: string[] = [];
       return {
         async didEncounterErrors({ errors }) {
-          errorCodes = errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          // The code the client sees (format-error.ts): an uncoded 4xx request error (an APQ hash
+          // that does not match its query) is the client's BAD_REQUEST, not a fault of ours.
+          const codeOf = (error: (typeof errors)[number]) =>
+            String(error.extensions?.code ?? (isUncodedRequestError(error) ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'));
+          errorCodes = errors.map(codeOf);
           for (const error of errors) {
             const original = error.originalError ?? error;
-            const level = error.extensions?.code && error.extensions.code !== 'INTERNAL_SERVER_ERROR' ? 'debug' : 'error';
+            const code = codeOf(error);
+            // Only our own faults are errors with a stack; a coded refusal is in the request line.
+            const level = code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'debug';
             if (!contextValue.logs(level)) continue;
-            contextValue.log[level]({ err: original, path: error.path, code: error.extensions?.code }, 'graphql error');
+            if (level === 'error') contextValue.log.error({ err: original, path: error.path, code }, 'graphql error');
+            else contextValue.log.debug({ path: error.path, code, message: error.message }, 'graphql error');
           }
         },
         async willSendResponse({ operationName, operation, response }) {

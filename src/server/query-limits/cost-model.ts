@@ -12,6 +12,15 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/paging/page-request';
  */
 export const UNPAGED_LIST_SIZE = 10;
 
+/**
+ * What `__schema` or `__type` costs, whatever it selects: introspection is answered from the
+ * schema in memory and never touches the database, so its price is its CPU time, about that of
+ * one page of the feed. Priced by structure it came to ~15,000 points (a full schema download
+ * used 60% of the per-query cap and 15% of an anonymous minute, and a larger schema could not be
+ * introspected at all).
+ */
+export const INTROSPECTION_COST = 100;
+
 type CostArgs = Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity'>;
 
 /** How many items a paginated field may return for these arguments. */
@@ -40,6 +49,9 @@ function hasPagingArgs(field: GraphQLField<unknown, unknown>): boolean {
  * `first`/`last` arguments and lists by their type, so new fields are priced from day one.
  */
 export const structuralEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
+  if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
+  // Fields of the introspection types (__Type.fields, __Field.args, …) are inside that price.
+  if (parent.name.startsWith('__')) return 0;
   if (hasPagingArgs(field)) return connectionComplexity({ args, childComplexity });
   const type = getNullableType(field.type);
   // `edges`/`nodes` are the page the connection field already multiplied by its size.
