@@ -30,6 +30,8 @@ export const LAYERS = {
   context: { value: ['auth', 'loaders', 'observability'], type: ['services', 'db', 'config'] },
   import: { value: ['services', 'db', 'lib', 'errors'], type: ['config', 'observability'] },
   digest: { value: ['services', 'db', 'lib', 'errors', 'auth'], type: ['config', 'observability'] },
+  // The webhook delivery worker: the queue's SQL, the address check it shares with registration, signing.
+  webhooks: { value: ['services', 'db', 'lib', 'errors'], type: ['config', 'observability'] },
   // Process entry helpers beside main.ts: the one-line start-up errors and the banner, shared by main.ts and the CLIs.
   'startup-errors': { value: ['config', 'db', 'errors', 'lib'] },
   'startup-banner': { value: [], type: ['config'] },

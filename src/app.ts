@@ -29,6 +29,8 @@ import { createResponseCache } from './server/response-cache/response-cache';
 import { invalidateOnEvents } from './server/response-cache/invalidate-on-events';
 import { attachWebSocket, type WebSocketTransport } from './server/websocket';
 import { createServices, type Services } from './services';
+import { systemResolver, type HostResolver } from './services/webhook-address';
+import { createWebhookWorker } from './webhooks/webhook-worker';
 
 export interface App {
   /** Listens on config.port (0 picks a free port); resolves with the base URL. */
@@ -48,6 +50,8 @@ export interface AppOverrides {
   /** Tests pass a database they created (and close themselves). */
   readonly db?: Db;
   readonly log?: Logger;
+  /** Tests answer webhook host names themselves (DNS rebinding without a DNS server). */
+  readonly resolveHost?: HostResolver;
 }
 
 /** Builds the whole service from a validated config; nothing listens until start(). */
@@ -79,6 +83,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       perAddressPerHour: config.digest.subscribeLimitPerAddress,
       perIpPerHour: config.digest.subscribeLimitPerIp,
     },
+    webhooks: { rules: config.webhooks, resolve: overrides.resolveHost ?? systemResolver },
+  });
+  const webhookWorker = createWebhookWorker({
+    db,
+    log,
+    config: config.webhooks,
+    resolve: overrides.resolveHost ?? systemResolver,
+    publicBaseUrl: config.digest.publicBaseUrl,
   });
   const contextDeps = { db, services, log };
   // Authentication happens before the loaders are built, so viewer-specific caches are per viewer.
@@ -160,6 +172,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       if (!overrides.db) adminSocket = await serveAdminSocket({ config, db, log });
       log.info({ url: `${url}/graphql`, database: db.engine, ...(adminSocket && { adminSocket: adminSocket.path }) }, 'server listening');
       digest.startSchedule();
+      if (config.webhooks.deliver) webhookWorker.start();
       return url;
     },
     stop() {
@@ -174,6 +187,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           await services.digestSubscriptions.whenIdle();
           await services.signIn.whenIdle();
         });
+        // Deliveries in flight finish and are recorded before the database closes; the rest wait in the queue.
+        await webhookWorker.stop();
         metrics.close();
         if (!overrides.db) await db.close();
       })();

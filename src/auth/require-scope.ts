@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
-import type { Scope } from './scopes';
+import { grantsScope, type Scope } from './scopes';
 
 export interface ScopedViewer {
   readonly userId: number;
@@ -9,7 +9,7 @@ export interface ScopedViewer {
 /** The viewer when it holds the scope; UNAUTHENTICATED (401) when anonymous, FORBIDDEN when the token lacks it. */
 export function requireScope<V extends ScopedViewer>(viewer: V | null, scope: Scope): V {
   if (!viewer) throw new UnauthenticatedError();
-  if (!viewer.scopes.includes(scope)) {
+  if (!grantsScope(viewer.scopes, scope)) {
     throw new ForbiddenError(`This token lacks the "${scope}" scope; issue one with --scopes ${scope === 'write' ? 'read,write' : scope}.`, scope);
   }
   return viewer;

@@ -1,8 +1,20 @@
 import { BadUserInputError } from '../errors/errors';
 
-/** read: queries and subscriptions as the user (viewer fields). write: mutations. digest: the viewer's digest subscription. */
-export const SCOPES = ['read', 'write', 'digest'] as const;
+/**
+ * read: queries and subscriptions as the user (viewer fields). write: mutations. digest: the
+ * viewer's digest subscription. webhooks: the viewer's webhooks and their deliveries.
+ */
+export const SCOPES = ['read', 'write', 'digest', 'webhooks'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+// A write token could already do everything a webhook reports on, and issue 16 promises that a
+// write token registers webhooks; `webhooks` alone is the narrow scope for a bot that only listens.
+const IMPLIED_BY: Partial<Record<Scope, readonly Scope[]>> = { webhooks: ['write'] };
+
+/** Whether a token with these scopes may do what `scope` allows (itself, or a scope that implies it). */
+export function grantsScope(scopes: readonly string[], scope: Scope): boolean {
+  return scopes.includes(scope) || (IMPLIED_BY[scope] ?? []).some((implying) => scopes.includes(implying));
+}
 
 export const DEFAULT_SCOPES: readonly Scope[] = ['read', 'write'];
 

@@ -3,6 +3,7 @@ import { boolean, Env, integer, oneOf, optionalUrl, text } from './env-readers';
 import { readLimitsConfig, type LimitsConfig } from './limits-config';
 import { readDigestConfig, type DigestConfig } from './digest-config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache-config';
+import { readWebhookConfig, type WebhookConfig } from './webhook-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -33,6 +34,8 @@ export interface Config {
   readonly digest: DigestConfig;
   /** Time to live and size of the cache of anonymous query responses. */
   readonly responseCache: ResponseCacheConfig;
+  /** Signed webhooks: the address rule, the delivery worker, retries and bounds. */
+  readonly webhooks: WebhookConfig;
 }
 
 /** Parses and validates the whole environment; throws one ConfigError naming every bad variable. */
@@ -60,6 +63,7 @@ export function loadConfig(env: Env): Config {
     limits: readLimitsConfig(env, problems),
     digest: readDigestConfig(env, problems),
     responseCache: readResponseCacheConfig(env, problems),
+    webhooks: readWebhookConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

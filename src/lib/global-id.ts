@@ -1,8 +1,8 @@
 // Relay global ids: base64url("Type:localId"). base64url has no "." or "/", and every arXiv id
 // has one of them, so an argument that names a paper can tell a global id from a bare arXiv id.
 
-export type NodeType = 'Paper' | 'Author' | 'Day' | 'User';
-const NODE_TYPES: readonly NodeType[] = ['Paper', 'Author', 'Day', 'User'];
+export type NodeType = 'Paper' | 'Author' | 'Day' | 'User' | 'Webhook';
+const NODE_TYPES: readonly NodeType[] = ['Paper', 'Author', 'Day', 'User', 'Webhook'];
 
 // A page of papers names the same few hundred authors again and again; encoding each id anew
 // took 3% of a day-feed request's CPU. One memo per type, keyed by the local id itself: building

@@ -16,6 +16,7 @@ import { AccessTokenResolver } from './account/access-token.resolver';
 import { SignInResolver } from './account/sign-in.resolver';
 import { ViewerDigestResolver } from './digest/viewer-digest.resolver';
 import { OAuthAppResolver } from './oauth/oauth-app.resolver';
+import { ViewerWebhooksResolver, WebhookFieldsResolver } from './webhook/webhook.resolver';
 
 /** Every resolver class of the API; build-schema.ts and the schema test share this list. */
 export const resolvers: NonEmptyArray<new () => object> = [
@@ -36,4 +37,6 @@ export const resolvers: NonEmptyArray<new () => object> = [
   SignInResolver,
   ViewerDigestResolver,
   OAuthAppResolver,
+  ViewerWebhooksResolver,
+  WebhookFieldsResolver,
 ];

@@ -1,5 +1,5 @@
 import { requireScope } from '../auth/require-scope';
-import { SCOPES, type Scope } from '../auth/scopes';
+import { grantsScope, SCOPES, type Scope } from '../auth/scopes';
 import { generateToken, isTokenPrefix, TOKEN_SCHEMES } from '../auth/token';
 import type { RequestContext, Viewer } from '../context';
 import type { Db } from '../db/client';
@@ -116,7 +116,7 @@ function requireScopes(requested: readonly string[], viewer: Viewer): Scope[] {
   if (scopes.length === 0 || unknown.length > 0) {
     throw new BadUserInputError('scopes', `scopes must be a non-empty subset of ${SCOPES.join(', ')}; unknown: ${unknown.join(', ') || 'none given'}.`);
   }
-  const beyond = scopes.filter((scope) => !viewer.scopes.includes(scope));
+  const beyond = scopes.filter((scope) => !grantsScope(viewer.scopes, scope as Scope));
   if (beyond.length > 0) throw new ForbiddenError(`A new token cannot have scopes the token in use lacks: ${beyond.join(', ')}.`, beyond[0]);
   return scopes as Scope[];
 }

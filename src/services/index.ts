@@ -14,6 +14,7 @@ import { OAuthGrantService } from './oauth-grant.service';
 import { SignInService, unconfiguredSignInMailer, type SignInMailer } from './sign-in.service';
 import { SubmissionService } from './submission.service';
 import { UpvoteService } from './upvote.service';
+import { WebhookService, type WebhookServiceDeps } from './webhook.service';
 import { DigestSubscriptionService, unconfiguredMailer, type DigestConfirmationMailer, type DigestSubscriptionDeps } from './digest-subscription.service';
 
 export interface ServiceDeps {
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   readonly digestThrottle?: DigestSubscriptionDeps['throttle'];
   /** Sends sign-in links (src/digest, the same transport as the digest); without it requestSignIn works but the mail fails and is logged. */
   readonly signInMailer?: SignInMailer;
+  /** Webhook bounds, the address rule and the resolver (config WEBHOOK_*); the strict defaults when omitted (CLI, tests). */
+  readonly webhooks?: Pick<WebhookServiceDeps, 'rules' | 'resolve'>;
 }
 
 /** Builds every domain service once per process. */
@@ -51,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
     signIn: new SignInService({ ...deps, accessTokens, mailer: deps.signInMailer ?? unconfiguredSignInMailer, throttle: deps.digestThrottle }),
     upvotes: new UpvoteService(deps),
     submissions: new SubmissionService(deps),
+    webhooks: new WebhookService({ db: deps.db, ...deps.webhooks }),
     digestSubscriptions: new DigestSubscriptionService({ ...deps, mailer: deps.digestMailer ?? unconfiguredMailer, throttle: deps.digestThrottle }),
   };
 }

@@ -30,6 +30,9 @@ export class NodeService {
         const userId = localIdOf('User', global.localId);
         return userId === null ? null : tag(await ctx.loaders.userById.load(userId));
       }
+      // Private to its owner, who reaches it through viewer.webhooks; node() answers anyone.
+      case 'Webhook':
+        return null;
     }
   }
 }

@@ -9,6 +9,8 @@ import type { AppPubSub } from '../pubsub/create-pubsub';
 import { publishSafely } from '../pubsub/publish-safely';
 import { Topic } from '../pubsub/topics';
 import { isUniqueViolation } from '../db/database-error';
+import { emitWebhookEvent } from '../db/queries/webhook-outbox';
+import { WebhookEventType } from './webhook-events';
 import { optionalUrl, validateSubmission, type SubmitPaperFields, type ValidSubmission } from './submission-input';
 import { requirePaperId } from './id-arguments';
 import type { Logger } from '../observability/logger';
@@ -99,6 +101,13 @@ async function insertSubmission(tx: PrismaTx, submission: ValidSubmission, userI
   const idByKey = new Map(rows.map((row) => [row.matchKey, row.id]));
   await tx.paperAuthor.createMany({
     data: keys.map((key, position) => ({ paperId: paper.id, position, authorId: idByKey.get(key)! })),
+  });
+  const submitter = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { handle: true } });
+  await emitWebhookEvent(tx, WebhookEventType.PAPER_SUBMITTED, `paper.submitted:${paper.id}`, {
+    paperId: paper.id,
+    title: paper.title,
+    day: submission.day,
+    submittedBy: submitter.handle,
   });
   return paper;
 }

@@ -43,7 +43,7 @@ describe.each(ENGINES)('signing in by email link on %s', (engine) => {
     expect(signedIn.token).toMatch(/^dpst_/);
     expect(new Date(signedIn.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     const viewer = (await postGraphQL(server.url, '{ viewer { handle scopes tokens { kind } } }', {}, { authorization: `Bearer ${signedIn.token}` })).expectData().viewer;
-    expect(viewer).toEqual({ handle: 'newcomer', scopes: ['read', 'write', 'digest'], tokens: [{ kind: 'SESSION' }] });
+    expect(viewer).toEqual({ handle: 'newcomer', scopes: ['read', 'write', 'digest', 'webhooks'], tokens: [{ kind: 'SESSION' }] });
 
     const reused = await postGraphQL(server.url, COMPLETE, { token, handle: 'newcomer2' });
     expect(reused.expectError('BAD_USER_INPUT').extensions).toMatchObject({ argumentName: 'token' });

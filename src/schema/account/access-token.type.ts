@@ -29,7 +29,7 @@ export class AccessToken {
   @Field(() => AccessTokenKind, { description: 'Personal access token or sign-in session.' })
   kind!: AccessTokenKind;
 
-  @Field(() => [String], { description: 'What the token may do: "read", "write", "digest".' })
+  @Field(() => [String], { description: 'What the token may do: "read", "write", "digest", "webhooks" (write also allows what webhooks does).' })
   scopes!: string[];
 
   @Field(() => DateTimeScalar, { description: 'When it was made (UTC).' })

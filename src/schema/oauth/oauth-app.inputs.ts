@@ -11,7 +11,7 @@ export class CreateOAuthAppInput {
   @Field(() => [String], { description: REDIRECT_URIS })
   redirectUris!: string[];
 
-  @Field(() => [String], { description: 'The most the app may ask for: a non-empty subset of "read", "write", "digest".' })
+  @Field(() => [String], { description: 'The most the app may ask for: a non-empty subset of "read", "write", "digest", "webhooks".' })
   scopes!: string[];
 
   @Field(() => Boolean, { nullable: true, description: 'True (the default) for an app with a secret; false for a public app (single-page or mobile), which gets no secret and must use PKCE.' })

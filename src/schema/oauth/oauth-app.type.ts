@@ -13,7 +13,7 @@ export class OAuthApp {
   @Field(() => [String], { description: 'Where /oauth/authorize may send people back; redirect_uri must equal one of these exactly.' })
   redirectUris!: string[];
 
-  @Field(() => [String], { description: 'The scopes the app may ask for ("read", "write", "digest").' })
+  @Field(() => [String], { description: 'The scopes the app may ask for ("read", "write", "digest", "webhooks").' })
   scopes!: string[];
 
   @Field(() => Boolean, { description: 'True for apps with a client secret (servers); false for public apps (single-page, mobile), which must use PKCE with S256.' })

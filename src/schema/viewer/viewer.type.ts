@@ -5,6 +5,6 @@ export class Viewer {
   @Field({ description: 'The user\'s handle.' })
   handle!: string;
 
-  @Field(() => [String], { description: 'Scopes of the token in use: "read" (viewer data), "write" (mutations), "digest" (the viewer\'s digest subscription).' })
+  @Field(() => [String], { description: 'Scopes of the token in use: "read" (viewer data), "write" (mutations), "digest" (the viewer\'s digest subscription), "webhooks" (the viewer\'s webhooks; write implies it).' })
   scopes!: string[];
 }
