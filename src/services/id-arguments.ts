@@ -8,7 +8,7 @@ import { parseIsoDay } from '../lib/day';
 
 /** The local id inside a global id of the given type, parsed: arXiv id, integer id, or "YYYY-MM-DD" day; null when malformed. */
 export function localIdOf(type: 'Paper' | 'Day', localId: string): string | null;
-export function localIdOf(type: 'Author' | 'User', localId: string): number | null;
+export function localIdOf(type: 'Author' | 'User' | 'Webhook', localId: string): number | null;
 export function localIdOf(type: NodeType, localId: string): string | number | null;
 export function localIdOf(type: NodeType, localId: string): string | number | null {
   switch (type) {
@@ -17,7 +17,8 @@ export function localIdOf(type: NodeType, localId: string): string | number | nu
     case 'Day':
       return parseIsoDay(localId);
     case 'Author':
-    case 'User': {
+    case 'User':
+    case 'Webhook': {
       const id = Number(localId);
       return Number.isSafeInteger(id) ? id : null;
     }

@@ -3,16 +3,27 @@ import { requireScope } from '../auth/require-scope';
 import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import type { Webhook as WebhookRecord, WebhookDeliveryAttempt, WebhookEvent } from '../db/generated/client';
-import { keysetPage, type KeysetOrdering } from '../db/queries/keyset';
+import { keysetPage } from '../db/queries/keyset';
 import { BadUserInputError, NotFoundError } from '../errors/errors';
 import { fromGlobalId, toGlobalId } from '../lib/global-id';
-import type { ConnectionArgsInput, Page } from '../lib/page';
-import { toPageRequest } from '../lib/page-request';
+import { cursorInteger, type KeysetOrdering } from '../lib/paging/keyset';
+import type { ConnectionArgsInput, Page } from '../lib/paging/page';
+import { toPageRequest } from '../lib/paging/page-request';
+import { localIdOf } from './id-arguments';
 import { checkWebhookTarget, parseWebhookUrl, systemResolver, WebhookAddressError, type HostResolver } from './webhook-address';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-events';
 
 export type { WebhookRecord };
-export type WebhookAttemptRecord = WebhookDeliveryAttempt & { event: Pick<WebhookEvent, 'id' | 'type' | 'createdAt'> };
+type AttemptRow = WebhookDeliveryAttempt & { event: Pick<WebhookEvent, 'id' | 'type' | 'createdAt'> };
+
+/** One delivery attempt as its owner sees it; ids as the delivery's headers and body carry them. */
+export interface WebhookAttemptRecord extends Omit<WebhookDeliveryAttempt, 'deliveryId' | 'eventId'> {
+  readonly deliveryId: string;
+  readonly event: { readonly id: string; readonly type: string; readonly createdAt: Date };
+}
+
+/** The body's `id` of an event ("evt_912"), the same for every webhook and attempt. */
+export const publicEventId = (id: number): string => `evt_${id}`;
 
 /** The bounds and the address rule a registration is checked against (config WEBHOOK_*). */
 export interface WebhookRules {
@@ -43,9 +54,9 @@ export interface WebhookChanges {
 // Without configuration (CLIs, tests that build services alone) the strict rule applies.
 const STRICT_RULES: WebhookRules = { allowPrivate: false, maxPerUser: 10, maxUrlLength: 2048 };
 
-const ATTEMPTS: KeysetOrdering<WebhookAttemptRecord> = {
+const ATTEMPTS: KeysetOrdering<AttemptRow> = {
   kind: 'webhookDeliveries',
-  keys: [{ field: 'id', direction: 'desc', read: (row) => row.id, parse: (value) => Number(value) }],
+  keys: [{ field: 'id', direction: 'desc', read: (row) => row.id, parse: cursorInteger }],
 };
 
 /** Webhooks people register to hear about events (docs/webhooks.md): registration, changes, history. */
@@ -116,13 +127,18 @@ export class WebhookService {
     if (webhook.ownerId !== viewer.userId) throw new NotFoundError('Webhook', toGlobalId('Webhook', webhook.id));
     const { prisma } = this.deps.db;
     const where = { webhookId: webhook.id };
-    return keysetPage(
-      ATTEMPTS,
-      toPageRequest(args),
+    return keysetPage({
+      ordering: ATTEMPTS,
+      request: toPageRequest(args),
       where,
-      (query) => prisma.webhookDeliveryAttempt.findMany({ ...query, include: { event: { select: { id: true, type: true, createdAt: true } } } }),
-      () => prisma.webhookDeliveryAttempt.count({ where }),
-    );
+      find: (query) => prisma.webhookDeliveryAttempt.findMany({ ...query, include: { event: { select: { id: true, type: true, createdAt: true } } } }),
+      count: () => prisma.webhookDeliveryAttempt.count({ where }),
+      nodeOf: ({ deliveryId, eventId: _eventId, event, ...attempt }): WebhookAttemptRecord => ({
+        ...attempt,
+        deliveryId: String(deliveryId),
+        event: { ...event, id: publicEventId(event.id) },
+      }),
+    });
   }
 
   /** Deliveries of the webhook not yet delivered or given up. */
@@ -133,8 +149,8 @@ export class WebhookService {
   private async ownWebhook(ctx: RequestContext, id: string): Promise<WebhookRecord> {
     const viewer = requireScope(ctx.viewer, 'webhooks');
     const global = fromGlobalId(id);
-    const localId = global?.type === 'Webhook' ? Number(global.localId) : Number.NaN;
-    if (!Number.isSafeInteger(localId)) throw new BadUserInputError('id', `"${id.slice(0, 100)}" is not a Webhook id.`);
+    const localId = global?.type === 'Webhook' ? localIdOf('Webhook', global.localId) : null;
+    if (localId === null) throw new BadUserInputError('id', `"${id.slice(0, 100)}" is not a Webhook id.`);
     const webhook = await this.deps.db.prisma.webhook.findUnique({ where: { id: localId } });
     if (!webhook || webhook.ownerId !== viewer.userId) throw new NotFoundError('Webhook', id);
     return webhook;

@@ -1,4 +1,5 @@
 import type { DueDelivery } from '../db/queries/webhook-queue';
+import { publicEventId } from '../services/webhook.service';
 
 /**
  * The JSON body of a delivery: `{ id, type, createdAt, data }` (docs/webhooks.md "Events").
@@ -10,5 +11,5 @@ export function webhookBody(due: DueDelivery, publicBaseUrl: string): string {
   const base = publicBaseUrl.replace(/\/+$/, '');
   if (typeof data.paperId === 'string') data.url = `${base}/papers/${data.paperId}`;
   else if (due.eventType === 'day.published' && typeof data.date === 'string') data.url = `${base}/api/daily_papers?date=${data.date}`;
-  return JSON.stringify({ id: `evt_${due.eventId}`, type: due.eventType, createdAt: new Date(due.eventCreatedAt).toISOString(), data });
+  return JSON.stringify({ id: publicEventId(due.eventId), type: due.eventType, createdAt: new Date(due.eventCreatedAt).toISOString(), data });
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { Page } from '../../lib/page';
+import type { Page } from '../../lib/paging/page';
 import { toGlobalId } from '../../lib/global-id';
 import type { WebhookAttemptRecord, WebhookRecord } from '../../services/webhook.service';
 import { ForwardConnectionArgs } from '../common/connection';
@@ -55,9 +55,7 @@ export class WebhookFieldsResolver {
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: `Delivery attempts, newest first: status code, error, attempt number, times. ${SCOPE}` })
-  async deliveries(@Root() webhook: WebhookRecord, @Args() args: ForwardConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<object>> {
-    const page = await ctx.services.webhooks.deliveryAttempts(ctx, webhook, args);
-    const view = (row: WebhookAttemptRecord) => ({ ...row, deliveryId: String(row.deliveryId), event: { ...row.event, id: `evt_${row.event.id}` } });
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })), nodes: page.nodes.map(view) };
+  deliveries(@Root() webhook: WebhookRecord, @Args() args: ForwardConnectionArgs, @Ctx() ctx: RequestContext): Promise<Page<WebhookAttemptRecord>> {
+    return ctx.services.webhooks.deliveryAttempts(ctx, webhook, args);
   }
 }

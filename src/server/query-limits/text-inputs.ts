@@ -31,6 +31,9 @@ import { LIMITS as SUBMISSION_LIMITS } from '../../services/submission-input';
  */
 export const TEXT_MAX_LENGTHS: Readonly<Record<string, number>> = {
   'SubmitPaperInput.abstract': SUBMISSION_LIMITS.abstract,
+  // The webhook service applies WEBHOOK_MAX_URL_LENGTH (2048 by default, configurable up to this).
+  'CreateWebhookInput.url': 8192,
+  'UpdateWebhookInput.url': 8192,
 };
 
 const maxLengthOf = (coordinate: string) => TEXT_MAX_LENGTHS[coordinate] ?? DEFAULT_MAX_TEXT_LENGTH;
