@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/client';
-import { paper, seedPapers } from '../support/digest-fixtures';
+import { paper, seedPapers } from '../support/seed';
 import { createUserWithToken } from '../support/identity-seed';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
