@@ -17,6 +17,11 @@ export interface DbOptions {
   readonly poolSize?: number;
   readonly connectTimeoutMs?: number;
   readonly statementTimeoutMs?: number;
+  /**
+   * PGlite in memory only: start from this dumped data directory (PGlite's `dumpDataDir()`)
+   * instead of an empty one, which skips initdb. Tests start every database from one migrated copy.
+   */
+  readonly pgliteDataDirDump?: Blob;
 }
 
 /** SQL as written on one connection, for what Prisma can't do or does slowly: multi-statement scripts, session locks, bulk writes. */
@@ -188,7 +193,10 @@ async function createPgliteDb(options: DbOptions): Promise<Db> {
   const lock = inMemory ? null : lockDataDir(options.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { extensions: { pg_trgm } });
+    pglite = await PGlite.create(inMemory ? undefined : options.dataDir, {
+      extensions: { pg_trgm },
+      ...(inMemory && options.pgliteDataDirDump ? { loadDataDir: options.pgliteDataDirDump } : {}),
+    });
   } catch (error) {
     lock?.release();
     throw error;

@@ -13,6 +13,10 @@ const sorted = (names: readonly string[]) => [...names].sort();
 const DAY = '2025-10-13';
 const PAPERS_ON_DAY = 120;
 const AUTHORS = 40;
+// Earlier days with a few papers each, so a query over several days can show whether it costs one
+// statement in all or one per day.
+const EARLIER_DAYS = ['2025-10-08', '2025-10-09', '2025-10-10', '2025-10-11', '2025-10-12'];
+const PAPERS_ON_EARLIER_DAY = 4;
 
 async function seedBigDay(db: Db): Promise<number> {
   const { prisma } = db;
@@ -35,6 +39,16 @@ async function seedBigDay(db: Db): Promise<number> {
       position,
       authorId: authors[a].id,
     }))).flat(),
+  });
+  await prisma.day.createMany({ data: EARLIER_DAYS.map((date) => ({ date: new Date(date) })) });
+  await prisma.paper.createMany({
+    data: EARLIER_DAYS.flatMap((date, d) => Array.from({ length: PAPERS_ON_EARLIER_DAY }, (_, i) => ({
+      id: `2510.${String(90_000 + d * 100 + i)}`,
+      title: `Earlier paper ${d}-${i}`,
+      abstract: 'Synthetic.',
+      dayDate: new Date(date),
+      importedUpvoteCount: i,
+    }))),
   });
   return authors[0].id;
 }
@@ -143,6 +157,10 @@ describe.each(ENGINES)('statements per request on %s', (engine) => {
     const query = 'query($first: Int) { days(first: 5) { nodes { date papers(first: $first) { nodes { arxivId authors { name } } } } } }';
     const small = await measure(query, { first: 10 });
     const large = await measure(query, { first: 100 });
+    // Five days, every one with papers: a statement per day would show up as five papersOfDays.
+    expect(small.data.days.nodes.map((day: { date: string }) => day.date)).toEqual([DAY, ...EARLIER_DAYS.slice(-4).reverse()]);
+    for (const day of small.data.days.nodes) expect(day.papers.nodes.length).toBeGreaterThan(0);
+    expect(large.data.days.nodes[0].papers.nodes).toHaveLength(100);
     expect(sorted(large.names)).toEqual(sorted(small.names));
     expect(small.names.filter((name) => name === 'papersOfDays')).toHaveLength(1);
   });

@@ -1,7 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { createDb, type Db } from '../../src/db/client';
-import { migrate } from '../../src/db/migrate';
+import { createDb, type Db, type DbSession } from '../../src/db/client';
+import { migrate, readMigrations } from '../../src/db/migrate';
 import { TEST_DATABASE_URL } from './services';
 
 export interface TestDatabase {
@@ -15,8 +19,8 @@ export interface TestDatabase {
 /** A fresh, migrated database of its own: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
 export async function createTestDatabase(engine: 'pglite' | 'postgres' = 'pglite', options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const db = await createDb({ dataDir: 'memory://' });
-    if (options.migrate !== false) await migrate(db);
+    // A migrated database starts from the migrated template; an unmigrated one from initdb's.
+    const db = await createDb({ dataDir: 'memory://', pgliteDataDirDump: await pgliteTemplate(options.migrate !== false) });
     return { db, engine, close: () => db.close() };
   }
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
@@ -49,5 +53,54 @@ async function adminQuery(sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
+  }
+}
+
+// Starting PGlite on an empty directory runs initdb inside WebAssembly, and migrating runs every
+// migration: most of what a database suite cost on PGlite. So a migrated database is built once
+// and dumped to a file in the temporary directory, named by the PGlite version and the migrations'
+// checksums (a changed migration makes a new file); every test database, in every test process and
+// run, starts from that dump.
+const templates = new Map<boolean, Promise<Blob>>();
+
+function pgliteTemplate(migrated: boolean): Promise<Blob> {
+  let template = templates.get(migrated);
+  if (!template) {
+    template = loadOrBuildPgliteTemplate(migrated);
+    templates.set(migrated, template);
+  }
+  return template;
+}
+
+async function loadOrBuildPgliteTemplate(migrated: boolean): Promise<Blob> {
+  // The package's files (its exports map hides package.json): a new PGlite build makes a new key.
+  const pgliteDist = dirname(require.resolve('@electric-sql/pglite'));
+  const key = createHash('sha256').update(readFileSync(join(pgliteDist, '..', 'package.json')));
+  if (migrated) for (const migration of readMigrations()) key.update(`${migration.name}:${migration.checksum}`);
+  const file = join(tmpdir(), `daily-papers-pglite-${migrated ? 'migrated' : 'empty'}-${key.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const dump = await buildPgliteTemplate(migrated);
+  // Written aside and renamed, so a parallel test process never reads half a file.
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return dump;
+}
+
+async function buildPgliteTemplate(migrated: boolean): Promise<Blob> {
+  // The same extension set as createDb, so the dump opens as createDb opens a directory.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+  const pglite = await PGlite.create(undefined, { extensions: { pg_trgm } });
+  try {
+    // migrate() needs only a session on one connection, which is all PGlite has.
+    const session: DbSession = {
+      query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+      exec: async (sql) => void (await pglite.exec(sql)),
+    };
+    if (migrated) await migrate({ withSession: (fn) => fn(session) } as Pick<Db, 'withSession'> as Db);
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await pglite.close();
   }
 }
