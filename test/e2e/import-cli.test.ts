@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '../../src/db/client';
-import { writeSyntheticFeed } from '../../src/import/synthetic-feed';
+import { syntheticItems, writeSyntheticFeed } from '../../src/import/synthetic-feed';
 import { compileApp, type CompiledApp } from '../support/compiled-app';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -18,10 +18,17 @@ const work = mkdtempSync(join(tmpdir(), 'import-cli-'));
 
 let app: CompiledApp;
 let CLI: string;
-beforeAll(() => {
+// One embedded database, created and migrated once by `npm run db:migrate`'s code, copied for each
+// test: starting PGlite on an empty directory (initdb) and migrating it costs far more than a copy.
+const TEMPLATE_DATA_DIR = join(work, 'template-data');
+beforeAll(async () => {
   app = compileApp();
   CLI = app.entry('cli/import');
-});
+  if (ENGINES.includes('pglite')) {
+    const migrated = await runChild(app.entry('cli/migrate'), [], { DATA_DIR: TEMPLATE_DATA_DIR });
+    if (migrated.code !== 0) throw new Error(`could not prepare the template data directory:\n${migrated.stderr}`);
+  }
+}, 120_000);
 
 interface Run {
   readonly code: number | null;
@@ -30,8 +37,17 @@ interface Run {
   readonly stderr: string;
 }
 
-function start(args: string[], env: Record<string, string>, stdin?: string, nodeOptions: string[] = []): { child: ChildProcess; done: Promise<Run>; stderr: () => string } {
-  const child = spawn(process.execPath, [...nodeOptions, CLI, ...args], {
+function runChild(entry: string, args: string[], env: Record<string, string>): Promise<Run> {
+  return spawnRun(entry, args, env, '', []).done;
+}
+
+/** Starts the import CLI; stdin is written and closed, or left open when `stdin` is null. */
+function start(args: string[], env: Record<string, string>, stdin?: string | null, nodeOptions: string[] = []) {
+  return spawnRun(CLI, args, env, stdin, nodeOptions);
+}
+
+function spawnRun(entry: string, args: string[], env: Record<string, string>, stdin: string | null | undefined, nodeOptions: string[]): { child: ChildProcess; done: Promise<Run>; stderr: () => string } {
+  const child = spawn(process.execPath, [...nodeOptions, entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -40,7 +56,7 @@ function start(args: string[], env: Record<string, string>, stdin?: string, node
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  child.stdin!.end(stdin ?? '');
+  if (stdin !== null) child.stdin!.end(stdin ?? '');
   const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done, stderr: () => stderr };
 }
@@ -70,7 +86,9 @@ describe.each(ENGINES)('npm run import on %s', (engine) => {
       database = await createTestDatabase('postgres');
       env = { DATABASE_URL: database.url! };
     } else {
-      env = { DATA_DIR: mkdtempSync(join(work, 'data-')) };
+      const dataDir = mkdtempSync(join(work, 'data-'));
+      cpSync(TEMPLATE_DATA_DIR, dataDir, { recursive: true });
+      env = { DATA_DIR: dataDir };
     }
   });
   afterEach(async () => {
@@ -122,46 +140,79 @@ describe.each(ENGINES)('npm run import on %s', (engine) => {
     expect((await cli([join(work, 'missing.json')], env)).stderr).toContain('no such file or directory');
   });
 
+  // The feed arrives on stdin, which the test writes: after the first records the importer waits for
+  // more, so the signal provably lands mid-import. The test synchronises on what the importer says
+  // (its progress line, its "Stopping…" line), never on a sleep.
+  const jsonLines = (from: number, to: number) => [...syntheticItems(to)].slice(from).map((item) => JSON.stringify(item)).join('\n') + '\n';
+  const TOTAL = 2000;
+  const FIRST = 1000; // five batches of 200, then the importer waits on stdin
+  const progressRead = (stderr: string) => Math.max(0, ...[...stderr.matchAll(/^import: (?:\d+%, )?([\d,]+) records/gm)].map((m) => Number(m[1].replace(/,/g, ''))));
+
   it('stops after the batch in flight on Ctrl-C (SIGINT), and a re-run completes the import', async () => {
-    const file = join(work, `interrupt-${engine}.jsonl`);
-    await writeSyntheticFeed(file, 20_000, 'json-lines');
-    const running = start([file, '--batch-size', '200'], env);
-    await waitFor(() => running.stderr().includes('import: reading'), 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const running = start(['-', '--batch-size', '200'], env, null);
+    running.child.stdin!.write(jsonLines(0, FIRST));
+    await waitFor(() => progressRead(running.stderr()) >= FIRST, 90_000);
     running.child.kill('SIGINT');
+    await waitFor(() => running.stderr().includes('Stopping after the batch in flight'), 30_000);
+    // More input after the signal: the importer finishes the batch it holds and reads no further.
+    running.child.stdin!.end(jsonLines(FIRST, TOTAL));
     const run = await running.done;
     expect(run.code).toBe(130);
     expect(run.stdout).toMatch(/^Import interrupted: read [\d,]+, created [\d,]+/m);
     const created = Number(/created ([\d,]+)/.exec(run.stdout)![1].replace(/,/g, ''));
-    expect(created).toBeGreaterThan(0);
-    expect(created).toBeLessThan(20_000);
+    expect(created).toBeGreaterThanOrEqual(FIRST);
+    expect(created).toBeLessThanOrEqual(FIRST + 200);
     expect(await inspect((db) => db.prisma.paper.count())).toBe(created);
+
+    const file = join(work, `interrupt-${engine}.jsonl`);
+    await writeSyntheticFeed(file, TOTAL, 'json-lines');
     const rerun = await cli([file, '--batch-size', '200'], env);
     expect(rerun.code).toBe(0);
-    expect(rerun.stdout).toContain(`created ${(20_000 - created).toLocaleString('en-US')}, updated 0, unchanged ${created.toLocaleString('en-US')}`);
-    expect(await inspect((db) => db.prisma.paperAuthor.count())).toBe(20_000 * 8);
+    expect(rerun.stdout).toContain(`created ${(TOTAL - created).toLocaleString('en-US')}, updated 0, unchanged ${created.toLocaleString('en-US')}`);
+    expect(await inspect((db) => db.prisma.paperAuthor.count())).toBe(TOTAL * 8);
   }, 180_000);
 
+  it('stops at once on a second Ctrl-C, keeping only whole batches', async () => {
+    const running = start(['-', '--batch-size', '200'], env, null);
+    running.child.stdin!.write(jsonLines(0, FIRST));
+    await waitFor(() => progressRead(running.stderr()) >= FIRST, 90_000);
+    running.child.kill('SIGINT');
+    await waitFor(() => running.stderr().includes('press Ctrl-C again to stop at once'), 30_000);
+    // stdin stays open: after the first Ctrl-C the importer would wait for its next record; the
+    // second one ends the process now.
+    running.child.kill('SIGINT');
+    const run = await running.done;
+    expect(run.code).toBe(130);
+    expect(run.stdout).not.toContain('Import done');
+    // Whole batches only: all five, or four when the fifth was still being written when it ended.
+    const papers = await inspect((db) => db.prisma.paper.count());
+    expect([FIRST - 200, FIRST]).toContain(papers);
+    expect(await inspect((db) => db.prisma.paperAuthor.count())).toBe(papers * 8);
+  }, 180_000);
+
+  // Skipped on PGlite, and listed as an allowed skip in test/allowed-skips.json: the test counts
+  // committed batches from a second connection while the importer runs, and an embedded data
+  // directory admits one process at a time.
   (engine === 'postgres' ? it : it.skip)('leaves whole batches when the process is killed (SIGKILL), and a re-run completes the import', async () => {
     const file = join(work, 'killed.jsonl');
-    await writeSyntheticFeed(file, 30_000, 'json-lines');
+    await writeSyntheticFeed(file, 12_000, 'json-lines');
     const running = start([file, '--batch-size', '500'], env);
     await waitFor(() => running.stderr().includes('import: reading'), 60_000);
     const db = database!.db;
-    for (let count = 0; count < 2000; count = await db.prisma.paper.count()) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let count = 0; count < 1000; count = await db.prisma.paper.count()) await new Promise((resolve) => setTimeout(resolve, 20));
     running.child.kill('SIGKILL');
     expect((await running.done).signal).toBe('SIGKILL');
     // A COMMIT already on the wire when the process died still lands; let it.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const papers = await db.prisma.paper.count();
-    expect(papers).toBeLessThan(30_000);
+    expect(papers).toBeLessThan(12_000);
     expect(papers % 500).toBe(0);
     expect(await db.prisma.paperAuthor.count()).toBe(papers * 8);
     const rerun = await cli([file, '--batch-size', '500'], env);
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain(`updated 0, unchanged ${papers.toLocaleString('en-US')}`);
-    expect(await db.prisma.paper.count()).toBe(30_000);
-    expect(await db.prisma.paperAuthor.count()).toBe(30_000 * 8);
+    expect(await db.prisma.paper.count()).toBe(12_000);
+    expect(await db.prisma.paperAuthor.count()).toBe(12_000 * 8);
   }, 180_000);
 });
 
@@ -174,15 +225,16 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 describe('streaming large inputs', () => {
-  it.each(['json-lines', 'json-array'] as const)('validates a %s file of 150 MB+ under a 64 MB heap limit', async (format) => {
+  // The file only has to be larger than the heap: 40,000 records are about 75 MB.
+  it.each(['json-lines', 'json-array'] as const)('validates a %s file larger than its 64 MB heap limit', async (format) => {
     const file = join(work, `large.${format}`);
-    await writeSyntheticFeed(file, 80_000, format);
+    await writeSyntheticFeed(file, 40_000, format);
     const size = statSync(file).size;
-    expect(size).toBeGreaterThan(150 * 1024 * 1024);
+    expect(size).toBeGreaterThan(70 * 1024 * 1024);
     // A 64 MB heap: reading the file whole would fail with an out-of-memory crash.
     const run = await cli([file, '--dry-run'], {}, undefined, ['--max-old-space-size=64']);
     expect(run).toMatchObject({ code: 0, stderr: expect.not.stringContaining('heap out of memory') });
-    expect(run.stdout).toMatch(/^Dry run \(nothing written\): read 80,000, valid 80,000, skipped 0 /m);
+    expect(run.stdout).toMatch(/^Dry run \(nothing written\): read 40,000, valid 40,000, skipped 0 /m);
     const peakMb = Number(/peak memory ([\d,]+) MB/.exec(run.stdout)![1].replace(/,/g, ''));
     // The heap cap above is the proof of streaming. The resident set is mostly code and PGlite's
     // WebAssembly memory (measured 177–275 MB on idle and loaded machines); this bound only catches
