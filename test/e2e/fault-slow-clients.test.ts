@@ -28,15 +28,15 @@ describe('slow clients', () => {
 
   it('closes a connection that trickles headers after HTTP_HEADERS_TIMEOUT_MS with 408', async () => {
     const { ms, response } = await trickle('POST /graphql HTTP/1.1\r\nHost: x\r\n', 'X-Slow: 1\r\n');
+    // Not before the timeout; that it comes at all is what ends trickle() (a server without the
+    // timeout would keep taking drips until jest's timeout fails the test).
     expect(ms).toBeGreaterThanOrEqual(900);
-    expect(ms).toBeLessThan(4000);
     expect(response).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('closes a connection that trickles its body after HTTP_REQUEST_TIMEOUT_MS', async () => {
     const { ms, response } = await trickle('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{', ' ');
     expect(ms).toBeGreaterThanOrEqual(1900);
-    expect(ms).toBeLessThan(5000);
     expect(response === '' || /^HTTP\/1\.1 (408|500)/.test(response)).toBe(true);
   });
 });
