@@ -8,6 +8,7 @@ import type { AuthorizationRequest } from '../../services/oauth-grant.service';
 import type { Services } from '../../services';
 import { formToken, formTokenMatches, sessionViewer } from './session-cookie';
 import { signInForm } from './sign-in-pages';
+import { firstTextFault } from '../../lib/text-rule';
 
 // OAuth 2.0 endpoints (RFC 6749 with PKCE, RFC 7636; revocation, RFC 7009; metadata, RFC 8414).
 // Transport only: the rules live in OAuthAppService and OAuthGrantService.
@@ -65,7 +66,16 @@ export function createOAuthRoutes(deps: OAuthRoutesDeps): (req: IncomingMessage,
   };
 }
 
+/** The API's one text rule (lib/text-rule.ts) on an authorization request: a NUL or lone surrogate gets a 400 page, before any lookup. */
+function refusedText(res: ServerResponse, params: URLSearchParams): boolean {
+  const bad = firstTextFault(params);
+  if (!bad) return false;
+  sendPage(res, 400, 'Invalid authorization request', `<p role="alert">${escapeHtml(bad.message)}</p><p>The app that sent you here is misconfigured.</p>`);
+  return true;
+}
+
 async function authorizePage(deps: OAuthRoutesDeps, req: IncomingMessage, res: ServerResponse, params: URLSearchParams, here: string): Promise<void> {
+  if (refusedText(res, params)) return;
   const request = await checkedOrAnswered(deps, res, params);
   if (!request) return;
   const session = await sessionViewer(req, deps.services.identity);
@@ -90,6 +100,7 @@ async function authorizePage(deps: OAuthRoutesDeps, req: IncomingMessage, res: S
 
 async function decide(deps: OAuthRoutesDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = (await readForm(req)) ?? new URLSearchParams();
+  if (refusedText(res, form)) return;
   const request = await checkedOrAnswered(deps, res, form);
   if (!request) return;
   const session = await sessionViewer(req, deps.services.identity);
@@ -147,6 +158,8 @@ async function tokenEndpoint(deps: OAuthRoutesDeps, req: IncomingMessage, res: S
     }
     const form = await readForm(req);
     if (!form) throw new OAuthError('invalid_request', 'The request body is larger than 4 KiB.');
+    const badText = firstTextFault(form);
+    if (badText) throw new OAuthError('invalid_request', badText.message);
     const app = await deps.services.oauthApps.authenticateClient(...clientCredentials(req, form));
     const { oauthGrants } = deps.services;
     if (!isToken) {
@@ -185,7 +198,10 @@ function clientCredentials(req: IncomingMessage, form: URLSearchParams): [string
     const colon = decoded.indexOf(':');
     if (colon < 0) throw new OAuthError('invalid_client', 'Malformed Basic authorization.');
     if (form.get('client_secret')) throw new OAuthError('invalid_request', 'Use one client authentication method, not two.');
-    return [formDecode(decoded.slice(0, colon)), formDecode(decoded.slice(colon + 1))];
+    const credentials: [string, string] = [formDecode(decoded.slice(0, colon)), formDecode(decoded.slice(colon + 1))];
+    const badText = firstTextFault([['client_id', credentials[0]], ['client_secret', credentials[1]]]);
+    if (badText) throw new OAuthError('invalid_request', `Basic authorization: ${badText.message}`);
+    return credentials;
   }
   return [form.get('client_id'), form.get('client_secret')];
 }
