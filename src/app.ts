@@ -177,6 +177,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     stop() {
       stopping ??= (async () => {
+        // The worker stops claiming at once and finishes its attempts in flight (each bounded by
+        // WEBHOOK_TIMEOUT_MS) while the rest drains; they are recorded before the database closes.
+        const webhooksStopped = webhookWorker.stop();
         await websocket.close();
         await adminSocket?.close();
         await apollo.stop();
@@ -187,8 +190,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           await services.digestSubscriptions.whenIdle();
           await services.signIn.whenIdle();
         });
-        // Deliveries in flight finish and are recorded before the database closes; the rest wait in the queue.
-        await webhookWorker.stop();
+        await webhooksStopped;
         metrics.close();
         if (!overrides.db) await db.close();
       })();

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/client';
+import { pruneWebhookDeliveries } from '../../src/db/queries/webhook-queue';
 import { paper, seedPapers } from '../support/seed';
 import { createUserWithToken } from '../support/identity-seed';
 import { ENGINES } from '../support/services';
@@ -85,5 +86,15 @@ describe.each(ENGINES)('the webhook outbox on %s', (engine) => {
     ).rejects.toThrow('rolled back');
     expect(await events()).toEqual([]);
     expect(await db.prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it('prunes finished deliveries past the retention, keeping pending ones and the events', async () => {
+    await seedPapers(db, [paper('2501.30020', '2025-03-07', 0, 'Pruned', ['A'])]);
+    const [delivery] = await db.prisma.webhookDelivery.findMany({ where: { webhookId: webhooks.all } });
+    await db.prisma.webhookDelivery.create({ data: { webhookId: webhooks.digestOnly, eventId: delivery.eventId } });
+    await db.prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', finishedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    expect(await pruneWebhookDeliveries(db, 30)).toBe(1);
+    expect(await db.prisma.webhookDelivery.findMany({ select: { webhookId: true, status: true } })).toEqual([{ webhookId: webhooks.digestOnly, status: 'pending' }]);
+    expect(await events()).toHaveLength(1);
   });
 });
