@@ -14,6 +14,16 @@ export interface ReceivedMail {
   readonly contentType: string;
   readonly text: string;
   readonly html: string;
+  /** Whether the message came over TLS (STARTTLS), and the user it authenticated as. */
+  readonly secure?: boolean;
+  readonly user?: string;
+}
+
+export interface SmtpSinkOptions {
+  /** Offer STARTTLS with this key and certificate; with `auth`, AUTH is allowed only after it. */
+  readonly tls?: { readonly key: string; readonly cert: string };
+  /** Require AUTH (PLAIN/LOGIN) with these credentials. */
+  readonly auth?: { readonly user: string; readonly pass: string };
 }
 
 export interface SmtpSink {
@@ -27,14 +37,20 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const rejected = new Set<string>();
   const waiters = new Set<() => void>();
   let gate: Promise<void> | null = null;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: !options.auth,
+    disabledCommands: [...(options.tls ? [] : ['STARTTLS']), ...(options.auth ? [] : ['AUTH'])],
+    ...(options.tls && { key: options.tls.key, cert: options.tls.cert }),
+    onAuth(auth, _session, callback) {
+      const { user, pass } = options.auth ?? {};
+      if (auth.username === user && auth.password === pass) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('5.7.8 authentication failed'), { responseCode: 535 }));
+    },
     logger: false,
     closeTimeout: 1000,
     onRcptTo(address, _session, callback) {
@@ -47,7 +63,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         await gate;
-        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        const mail = parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+        messages.push({ ...mail, secure: session.secure, user: typeof session.user === 'string' ? session.user : undefined });
         for (const wake of waiters) wake();
         callback();
       });
