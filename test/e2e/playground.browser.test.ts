@@ -110,6 +110,36 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'playground-explorer.png') });
     expect(consoleErrors).toEqual([]);
   });
+  it('sends the token typed into the headers editor: the Upvote tab answers as that user', async () => {
+    const { token, user } = await createUserWithToken(server.database.db, 'headers');
+    await page.locator('button.graphiql-tab-button[title="UpvotePaper"]').click();
+    await page.locator('.graphiql-tab-active', { hasText: 'UpvotePaper' }).waitFor();
+    // GraphiQL 5's editor tools: a "Headers" button beside "Variables" above the lower editor.
+    await page.locator('.graphiql-editor-tools button', { hasText: /^Headers$/ }).click();
+    const headersEditor = page.locator('.monaco-editor[data-uri*="request-headers"]');
+    await headersEditor.waitFor({ state: 'visible' });
+    // Typed as a person would: focus the editor, select its text, type over it.
+    await headersEditor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(`{"Authorization": "Bearer ${token}"`);
+    const typed = await page.evaluate(() => {
+      const { monaco } = globalThis as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } };
+      return monaco.editor.getModels().find((model) => model.uri.path.includes('request-headers'))?.getValue();
+    });
+    // Monaco closes the brace itself.
+    expect(JSON.parse(typed ?? '')).toEqual({ Authorization: `Bearer ${token}` });
+
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url() === `${server.url}/graphql` && (request.postData() ?? '').includes('UpvotePaper'));
+    await page.locator(EXECUTE).click();
+    expect((await sent).headers().authorization).toBe(`Bearer ${token}`);
+    const answer = JSON.parse(await resultContaining(page, '"viewerHasUpvoted"'));
+    expect(answer.data.upvotePaper.paper.viewerHasUpvoted).toBe(true);
+    expect(await server.database.db.prisma.upvote.count({ where: { userId: user.id, paperId: '2407.18232' } })).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-headers.png') });
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 /** The text of the Playground's response editor once it contains `needle` (Monaco renders only visible lines; read its model). */
