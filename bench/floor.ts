@@ -15,8 +15,7 @@ import { DAY_FEED_TOKEN_QUERY } from './scenarios/day-feed-signed-in';
 // Run by bench/run.ts as its own process: node -r ./bench/register-ts.js bench/floor.ts (PORT, DATABASE_URL).
 
 /** base64url("Type:" || id), unpadded, as src/lib/global-id.ts encodes it. */
-const globalId = (type: string, expr: string) =>
-  `rtrim(translate(encode(convert_to('${type}:' || ${expr}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+const globalId = (type: string, expr: string) => `rtrim(translate(encode(convert_to('${type}:' || ${expr}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
 /** base64url of the JSON array src/lib/cursor.ts encodes: [kind, ...values]. */
 const cursor = (kind: string, parts: string[]) =>
   `rtrim(translate(encode(convert_to('["${kind}",' || ${parts.join(` || ',' || `)} || ']', 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;

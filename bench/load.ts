@@ -141,7 +141,13 @@ function summarise(results: readonly Measured[]): Row[] {
     const stats = runs.map((r) => {
       const sorted = [...r.latenciesMs].sort((a, b) => a - b);
       const n = Math.max(1, sorted.length);
-      return { rate: sorted.length / r.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), serverMs: r.serverCpuMs / n, pgMs: r.pgCpuMs === undefined ? NaN : r.pgCpuMs / n };
+      return {
+        rate: sorted.length / r.seconds,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        serverMs: r.serverCpuMs / n,
+        pgMs: r.pgCpuMs === undefined ? NaN : r.pgCpuMs / n,
+      };
     });
     const hitRates = runs.flatMap((r) => (r.hitRate === undefined ? [] : [r.hitRate]));
     return {
@@ -169,12 +175,36 @@ export function formatTable(results: readonly Measured[]): string {
   const rows = summarise(results);
   const floorRate = new Map(rows.filter((r) => r.target === 'floor').map((r) => [r.name, r.rate]));
   const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(2));
-  const header = ['scenario', 'target', 'cache', 'hits', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'server ms/req', 'pg ms/req', 'cpu ms/req', 'max RSS MB', 'x floor'];
+  const header = [
+    'scenario',
+    'target',
+    'cache',
+    'hits',
+    'errors',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'server ms/req',
+    'pg ms/req',
+    'cpu ms/req',
+    'max RSS MB',
+    'x floor',
+  ];
   const cells = rows.map((r) => {
     const floor = floorRate.get(r.name);
     return [
-      r.name, r.target, r.cache, r.hits, String(r.errors), r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1),
-      ms(r.serverMs), ms(r.pgMs), ms(r.serverMs + (Number.isNaN(r.pgMs) ? 0 : r.pgMs)), r.rssMb.toFixed(0),
+      r.name,
+      r.target,
+      r.cache,
+      r.hits,
+      String(r.errors),
+      r.rate.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      ms(r.serverMs),
+      ms(r.pgMs),
+      ms(r.serverMs + (Number.isNaN(r.pgMs) ? 0 : r.pgMs)),
+      r.rssMb.toFixed(0),
       floor && r.target !== 'floor' ? `${(r.rate / floor).toFixed(2)}x` : '-',
     ];
   });

@@ -42,7 +42,11 @@ function loadScenarios(only: string | undefined): Scenario[] {
 }
 
 async function graphql(url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(`setup query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -83,11 +87,14 @@ function profileArgs(): string[] {
 }
 
 function targetsOf(env: Record<string, string>, withFloor: boolean): Target[] {
-  const builds = [...options('build').map((spec) => {
-    const [label, script] = spec.split('=');
-    if (!label || !script) throw new Error(`--build takes label=path/to/dist/main.js, not "${spec}"`);
-    return { label, script: resolve(script) };
-  }), { label: 'this', script: DEFAULT_SERVER }];
+  const builds = [
+    ...options('build').map((spec) => {
+      const [label, script] = spec.split('=');
+      if (!label || !script) throw new Error(`--build takes label=path/to/dist/main.js, not "${spec}"`);
+      return { label, script: resolve(script) };
+    }),
+    { label: 'this', script: DEFAULT_SERVER },
+  ];
   const cacheModes = (() => {
     const mode = option('cache', 'both');
     if (mode === 'both') return ['on', 'off'] as const;
@@ -103,7 +110,12 @@ function targetsOf(env: Record<string, string>, withFloor: boolean): Target[] {
     })),
   );
   if (withFloor) {
-    targets.push({ label: 'floor', cache: '-', floor: true, start: () => startServer(env, join(__dirname, 'floor.ts'), ['-r', join(__dirname, 'register-ts.js')]) });
+    targets.push({
+      label: 'floor',
+      cache: '-',
+      floor: true,
+      start: () => startServer(env, join(__dirname, 'floor.ts'), ['-r', join(__dirname, 'register-ts.js')]),
+    });
   }
   return targets;
 }
@@ -116,7 +128,11 @@ async function compareWithFloor(scenario: Scenario, setup: BenchFixtures, url: s
   if (!scenario.floor || (!isFloor && expected.has(scenario.name))) return;
   const state = await scenario.prepare?.(setup);
   const request = scenario.request!(setup, state, 0, 0);
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: JSON.stringify({ query: request.query, variables: request.variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: JSON.stringify({ query: request.query, variables: request.variables }),
+  });
   const body = JSON.stringify(await response.json());
   if (!isFloor) expected.set(scenario.name, body);
   else if (expected.has(scenario.name) && expected.get(scenario.name) !== body) throw new Error('the floor answered differently from the product');
@@ -135,7 +151,10 @@ async function main(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
     const papers = option('papers', '20000');
     console.log(`DATABASE_URL is not set: filling an embedded database with ${papers} synthetic papers in ${dataDir}`);
-    const fill = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli', 'synthetic.js'), '--papers', papers], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' });
+    const fill = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli', 'synthetic.js'), '--papers', papers], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: 'inherit',
+    });
     if (fill.status !== 0) throw new Error('synthetic fill failed');
     env = { DATA_DIR: dataDir };
     cleanup = () => rmSync(dataDir, { recursive: true, force: true });
@@ -162,7 +181,9 @@ async function main(): Promise<void> {
             for (const scenario of scenarios) if (scenario.floor) await scenario.prepare?.(setup);
           }
           const rssAtStart = processRssMb(server.pid);
-          console.log(`round ${round}/${rounds}, ${target.label}${target.cache === '-' ? '' : `, response cache ${target.cache}`}: ${clients} clients, ${durationMs / 1000} s per scenario (after ${warmupMs / 1000} s warm-up), RSS ${rssAtStart.toFixed(0)} MB at start`);
+          console.log(
+            `round ${round}/${rounds}, ${target.label}${target.cache === '-' ? '' : `, response cache ${target.cache}`}: ${clients} clients, ${durationMs / 1000} s per scenario (after ${warmupMs / 1000} s warm-up), RSS ${rssAtStart.toFixed(0)} MB at start`,
+          );
           for (const scenario of scenarios) {
             if (target.floor && !scenario.floor) continue;
             // One failing scenario must not cost the figures of the others.

@@ -36,5 +36,8 @@ export interface Scenario {
   /** The next HTTP GraphQL request of client `client`. */
   request?(fixtures: BenchFixtures, state: unknown, client: number, i: number): BenchRequest;
   /** For non-HTTP scenarios: drive the load yourself and return latencies in ms. */
-  run?(fixtures: BenchFixtures, options: { url: string; clients: number; durationMs: number }): Promise<{ latenciesMs: number[]; errors: number; seconds: number }>;
+  run?(
+    fixtures: BenchFixtures,
+    options: { url: string; clients: number; durationMs: number },
+  ): Promise<{ latenciesMs: number[]; errors: number; seconds: number }>;
 }

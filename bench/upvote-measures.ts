@@ -61,18 +61,21 @@ export async function measureFanOut(url: string, token: string, paperId: string,
   let subscribeErrors = 0;
   const clients = states.map((state) => {
     const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
-    client.subscribe({ query: ON_UPVOTE, variables: { id: paperId } }, {
-      next: () => {
-        state.seen += 1;
-        const index = state.baseline < 0 ? -1 : state.seen - state.baseline;
-        if (index >= 1 && index <= events) arrivals[index].push(performance.now());
+    client.subscribe(
+      { query: ON_UPVOTE, variables: { id: paperId } },
+      {
+        next: () => {
+          state.seen += 1;
+          const index = state.baseline < 0 ? -1 : state.seen - state.baseline;
+          if (index >= 1 && index <= events) arrivals[index].push(performance.now());
+        },
+        error: (error) => {
+          subscribeErrors += 1;
+          if (subscribeErrors === 1) console.warn('subscription failed:', error instanceof Error ? error.message : JSON.stringify(error));
+        },
+        complete: () => undefined,
       },
-      error: (error) => {
-        subscribeErrors += 1;
-        if (subscribeErrors === 1) console.warn('subscription failed:', error instanceof Error ? error.message : JSON.stringify(error));
-      },
-      complete: () => undefined,
-    });
+    );
     return client;
   });
   const latenciesMs: number[] = [];

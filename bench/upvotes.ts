@@ -27,8 +27,16 @@ async function main(): Promise<void> {
   // One client address opens every socket and sends every request here, so the per-address
   // limits a public deployment needs are lifted for the measurement.
   const config = loadConfig({
-    WS_MAX_CONNECTIONS: '100000', WS_MAX_CONNECTIONS_PER_IP: '100000', RATE_LIMIT_IP_POINTS: '1000000000', RATE_LIMIT_USER_POINTS: '1000000000',
-    ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: 'memory://',
+    WS_MAX_CONNECTIONS: '100000',
+    WS_MAX_CONNECTIONS_PER_IP: '100000',
+    RATE_LIMIT_IP_POINTS: '1000000000',
+    RATE_LIMIT_USER_POINTS: '1000000000',
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    DATA_DIR: 'memory://',
   });
   const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: 'memory://', poolSize: config.dbPoolSize });
   await migrate(db);
@@ -47,8 +55,15 @@ async function main(): Promise<void> {
 
   const table = (name: string, result: Measured) => {
     const sorted = [...result.latenciesMs].sort((a, b) => a - b);
-    return { scenario: name, samples: sorted.length, errors: result.errors, 'per s': Math.round(sorted.length / result.seconds),
-      'p50 ms': +percentile(sorted, 50).toFixed(1), 'p99 ms': +percentile(sorted, 99).toFixed(1), 'max ms': +(sorted.at(-1) ?? NaN).toFixed(1) };
+    return {
+      scenario: name,
+      samples: sorted.length,
+      errors: result.errors,
+      'per s': Math.round(sorted.length / result.seconds),
+      'p50 ms': +percentile(sorted, 50).toFixed(1),
+      'p99 ms': +percentile(sorted, 99).toFixed(1),
+      'max ms': +(sorted.at(-1) ?? NaN).toFixed(1),
+    };
   };
   const throughput = await measureUpvoteThroughput(`${url}/graphql`, tokens, papers, DURATION_MS);
   const fanOut = await measureFanOut(`${url}/graphql`, tokens[0], papers[0], SUBSCRIBERS, EVENTS);

@@ -72,7 +72,9 @@ function layerOf(srcRoot, file) {
 }
 
 function matches(entries, target) {
-  return (entries ?? []).some((entry) => entry === ANY || entry === target.layer || target.rel.replace(/\.ts$/, '') === entry || target.rel.startsWith(`${entry}/`));
+  return (entries ?? []).some(
+    (entry) => entry === ANY || entry === target.layer || target.rel.replace(/\.ts$/, '') === entry || target.rel.startsWith(`${entry}/`),
+  );
 }
 
 function isTypeOnly(node) {
@@ -113,9 +115,13 @@ const rule = {
       const to = layerOf(srcRoot, path.resolve(path.dirname(context.filename), spec));
       if (!to || to.layer === from.layer) return;
       const typeOnly = isTypeOnly(node);
-      const ok =
-        matches(rules.value, to) || matches(extra.value, to) || (typeOnly && (matches(rules.type, to) || matches(extra.type, to)));
-      if (!ok) context.report({ node: sourceNode, messageId: 'layer', data: { from: from.layer, to: to.rel.replace(/\.ts$/, ''), kind: typeOnly ? 'type' : 'value' } });
+      const ok = matches(rules.value, to) || matches(extra.value, to) || (typeOnly && (matches(rules.type, to) || matches(extra.type, to)));
+      if (!ok)
+        context.report({
+          node: sourceNode,
+          messageId: 'layer',
+          data: { from: from.layer, to: to.rel.replace(/\.ts$/, ''), kind: typeOnly ? 'type' : 'value' },
+        });
     }
 
     return {

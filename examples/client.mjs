@@ -24,11 +24,27 @@ async function graphql(query, variables) {
   return body.data;
 }
 
-const { days } = await graphql(`{
-  days(first: 1) {
-    nodes { date paperCount papers(first: 5) { nodes { arxivId title upvoteCount viewerHasUpvoted authors { name } } } }
+const { days } = await graphql(`
+  {
+    days(first: 1) {
+      nodes {
+        date
+        paperCount
+        papers(first: 5) {
+          nodes {
+            arxivId
+            title
+            upvoteCount
+            viewerHasUpvoted
+            authors {
+              name
+            }
+          }
+        }
+      }
+    }
   }
-}`);
+`);
 const day = days.nodes[0];
 if (!day) {
   console.log('No papers yet: import a feed (npm run import -- <file>) and try again.');
@@ -36,7 +52,12 @@ if (!day) {
 }
 console.log(`${day.date}: ${day.paperCount} papers`);
 for (const paper of day.papers.nodes) {
-  console.log(`  ${String(paper.upvoteCount).padStart(4)} ▲  ${paper.arxivId}  ${paper.title} (${paper.authors.map((a) => a.name).slice(0, 3).join(', ')})`);
+  console.log(
+    `  ${String(paper.upvoteCount).padStart(4)} ▲  ${paper.arxivId}  ${paper.title} (${paper.authors
+      .map((a) => a.name)
+      .slice(0, 3)
+      .join(', ')})`,
+  );
 }
 if (!token) {
   console.log('Set DAILY_PAPERS_TOKEN (npm run users -- create <handle>) to upvote.');

@@ -49,7 +49,7 @@ function run(args, what) {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`build: ${what} failed${INSTALL ? '; npm start will try again' : ''}`);
-    process.exit(INSTALL ? 0 : result.status ?? 1);
+    process.exit(INSTALL ? 0 : (result.status ?? 1));
   }
 }
 

@@ -8,13 +8,21 @@ const services = [
   ['Redis', 'TEST_REDIS_URL'],
 ];
 for (const [name, variable] of services) {
-  console.log(process.env[variable]
-    ? `${name}: ${variable} is set; its suites run.`
-    : `${name}: ${variable} is not set; suites that need ${name} are SKIPPED (they run in .ci/run).`);
+  console.log(
+    process.env[variable]
+      ? `${name}: ${variable} is set; its suites run.`
+      : `${name}: ${variable} is not set; suites that need ${name} are SKIPPED (they run in .ci/run).`,
+  );
 }
-console.log(require('node:fs').existsSync('/usr/bin/chromium') || process.env.CI === 'true'
-  ? 'Chromium: the browser suite runs.'
-  : 'Chromium: /usr/bin/chromium is missing; the browser suite is SKIPPED (it runs in .ci/run).');
+console.log(
+  require('node:fs').existsSync('/usr/bin/chromium') || process.env.CI === 'true'
+    ? 'Chromium: the browser suite runs.'
+    : 'Chromium: /usr/bin/chromium is missing; the browser suite is SKIPPED (it runs in .ci/run).',
+);
 // PGlite loads parts of itself with import(), which jest's module sandbox allows only with this flag.
-const result = spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', require.resolve('jest/bin/jest'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', require.resolve('jest/bin/jest'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -57,9 +57,7 @@ export interface AppOverrides {
 /** Builds the whole service from a validated config; nothing listens until start(). */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const log = overrides.log ?? createLogger(config.logLevel);
-  const db =
-    overrides.db ??
-    (await createDb(dbOptionsFrom(config)));
+  const db = overrides.db ?? (await createDb(dbOptionsFrom(config)));
   if (config.migrateOnStart) {
     const result = await migrate(db);
     if (result.applied.length > 0) log.info({ applied: result.applied }, 'database migrated');
@@ -104,7 +102,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const accountRoutes = createAccountRoutes({
     services,
     issuer: config.digest.publicBaseUrl,
-    contextFor: async (req) => createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null, clientAddress: clientIp(req, config.limits.trustProxyHops) }),
+    contextFor: async (req) =>
+      createRequestContext(contextDeps, { requestId: crypto.randomUUID(), viewer: null, clientAddress: clientIp(req, config.limits.trustProxyHops) }),
   });
   const digestPages = createDigestPages({ service: services.digestSubscriptions, contextFor: (req) => contextFor(req, crypto.randomUUID()) });
 
@@ -129,10 +128,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const stopInvalidating = invalidateOnEvents(pubsub, responseCache);
   const metrics = createMetrics({ db, activeSubscriptions: () => websocket.activeSubscriptions(), responseCache: () => responseCache.stats() });
   const playground = createPlayground({ enabled: config.playground, endpoint: '/graphql' });
-  const apollo = createApolloServer(config, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), ...responseCache.plugins], limiter);
+  const apollo = createApolloServer(
+    config,
+    schema,
+    [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), ...responseCache.plugins],
+    limiter,
+  );
   await apollo.start();
   const cors = createCors(config.limits.corsOrigins);
-  const publicRoutes = createPublicRoutes({ graphql: createInProcessGraphQL({ apollo, contextFor, log }), log, cors, publicBaseUrl: config.digest.publicBaseUrl });
+  const publicRoutes = createPublicRoutes({
+    graphql: createInProcessGraphQL({ apollo, contextFor, log }),
+    log,
+    cors,
+    publicBaseUrl: config.digest.publicBaseUrl,
+  });
   httpServer.on(
     'request',
     createHttpHandler({
@@ -144,7 +153,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       contextFor,
       checkDatabase: () => db.ping(),
       playground: playground.page,
-      extraRoutes: async (req, res) => playground.assets(req, res) || (await metrics.handle(req, res)) || (await digestPages(req, res)) || (await publicRoutes(req, res)) || accountRoutes(req, res),
+      extraRoutes: async (req, res) =>
+        playground.assets(req, res) ||
+        (await metrics.handle(req, res)) ||
+        (await digestPages(req, res)) ||
+        (await publicRoutes(req, res)) ||
+        accountRoutes(req, res),
     }),
   );
 

@@ -7,7 +7,11 @@ const QUERY = `query Search($q: String!) { search(query: $q, first: 20) { nodes 
  * quoted phrase, a word with an exclusion, and `or`.
  */
 function searchText(f: BenchFixtures, n: number): string {
-  const words = (title: string) => title.toLowerCase().split(/\s+/).filter((w) => w.length > 3 && w !== 'for');
+  const words = (title: string) =>
+    title
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 3 && w !== 'for');
   const a = words(f.titles[n % f.titles.length]);
   const b = words(f.titles[(n * 7 + 3) % f.titles.length]);
   switch (n % 4) {

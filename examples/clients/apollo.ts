@@ -17,9 +17,19 @@ export function createApolloClient(uri: string, token?: string) {
 }
 
 // Hand-written result types; codegen (below) writes these for you.
-interface FeedPaper { id: string; arxivId: string; title: string; upvoteCount: number; viewerHasUpvoted: boolean }
+interface FeedPaper {
+  id: string;
+  arxivId: string;
+  title: string;
+  upvoteCount: number;
+  viewerHasUpvoted: boolean;
+}
 export interface DayFeed {
-  day: { id: string; date: string; papers: { edges: Array<{ cursor: string; node: FeedPaper }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  day: {
+    id: string;
+    date: string;
+    papers: { edges: Array<{ cursor: string; node: FeedPaper }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
 }
 
 export const DAY_FEED: TypedDocumentNode<DayFeed, { date: string; first: number; after?: string | null }> = gql`
@@ -28,8 +38,20 @@ export const DAY_FEED: TypedDocumentNode<DayFeed, { date: string; first: number;
       id
       date
       papers(first: $first, after: $after) {
-        edges { cursor node { id arxivId title upvoteCount viewerHasUpvoted } }
-        pageInfo { hasNextPage endCursor }
+        edges {
+          cursor
+          node {
+            id
+            arxivId
+            title
+            upvoteCount
+            viewerHasUpvoted
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
@@ -37,6 +59,12 @@ export const DAY_FEED: TypedDocumentNode<DayFeed, { date: string; first: number;
 
 export const UPVOTE: TypedDocumentNode<{ upvotePaper: { paper: Pick<FeedPaper, 'id' | 'upvoteCount' | 'viewerHasUpvoted'> } }, { paperId: string }> = gql`
   mutation Upvote($paperId: ID!) {
-    upvotePaper(input: { paperId: $paperId }) { paper { id upvoteCount viewerHasUpvoted } }
+    upvotePaper(input: { paperId: $paperId }) {
+      paper {
+        id
+        upvoteCount
+        viewerHasUpvoted
+      }
+    }
   }
 `;

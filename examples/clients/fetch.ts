@@ -46,7 +46,8 @@ export async function upvote(url: string, arxivId: string, token: string): Promi
     );
     return data.upvotePaper.paper.upvoteCount;
   } catch (error) {
-    if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') throw new Error('Sign in again: the token is missing, unknown, expired or revoked.', { cause: error });
+    if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED')
+      throw new Error('Sign in again: the token is missing, unknown, expired or revoked.', { cause: error });
     if (error instanceof GraphQLRequestError && error.code === 'RATE_LIMITED') {
       throw new Error(`Too many requests; retry in ${error.errors[0].extensions?.retryAfterSeconds} s.`, { cause: error });
     }

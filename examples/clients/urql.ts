@@ -9,6 +9,16 @@ export function createUrqlClient(url: string, token?: string) {
 
 export const SEARCH = gql`
   query Search($query: String!) {
-    search(query: $query, first: 5) { totalCount nodes { rank paper { id arxivId title } } }
+    search(query: $query, first: 5) {
+      totalCount
+      nodes {
+        rank
+        paper {
+          id
+          arxivId
+          title
+        }
+      }
+    }
   }
 `;

@@ -32,8 +32,13 @@ const server = createServer(async (req, res) => {
       sessions.set(id, { verifier, state });
       const target = new URL(as.authorization_endpoint);
       target.search = new URLSearchParams({
-        response_type: 'code', client_id: client.client_id, redirect_uri: redirectUri, scope, state,
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+        response_type: 'code',
+        client_id: client.client_id,
+        redirect_uri: redirectUri,
+        scope,
+        state,
+        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
       }).toString();
       return res.writeHead(302, { location: target.href, 'set-cookie': `app_sid=${id}; HttpOnly; SameSite=Lax; Path=/` }).end();
     }
@@ -63,8 +68,12 @@ const server = createServer(async (req, res) => {
 
 async function graphql(session, query) {
   const response = await oauth.protectedResourceRequest(
-    session.tokens.access_token, 'POST', new URL('/graphql', issuer),
-    new Headers({ 'content-type': 'application/json' }), JSON.stringify({ query }), insecure,
+    session.tokens.access_token,
+    'POST',
+    new URL('/graphql', issuer),
+    new Headers({ 'content-type': 'application/json' }),
+    JSON.stringify({ query }),
+    insecure,
   );
   return { status: response.status, body: await response.json() };
 }

@@ -18,7 +18,12 @@ export interface ThroughServerOptions {
  * no running server can take it (PostgreSQL, no owner, or an owner without an admin socket): the
  * caller then runs it itself, and the data-directory lock names any other owner.
  */
-export async function runThroughRunningServer(command: string, argv: readonly string[], config: Config, options: ThroughServerOptions = {}): Promise<number | null> {
+export async function runThroughRunningServer(
+  command: string,
+  argv: readonly string[],
+  config: Config,
+  options: ThroughServerOptions = {},
+): Promise<number | null> {
   if (config.databaseUrl) return null;
   const socketPath = adminSocketPath(config.dataDir);
   if (!socketPath || !existsSync(socketPath) || !otherOwner(config.dataDir)) return null;
@@ -30,7 +35,9 @@ export async function runThroughRunningServer(command: string, argv: readonly st
       if (interrupted || !options.onInterrupt || !runId) process.exit(130);
       interrupted = true;
       process.stderr.write(`\n${options.onInterrupt}\n`);
-      request({ socketPath, path: '/abort', method: 'POST' }).on('error', () => undefined).end(JSON.stringify({ run: runId }));
+      request({ socketPath, path: '/abort', method: 'POST' })
+        .on('error', () => undefined)
+        .end(JSON.stringify({ run: runId }));
     };
     const req = request({ socketPath, path: '/run', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       if (res.statusCode !== 200) {
@@ -60,7 +67,9 @@ export async function runThroughRunningServer(command: string, argv: readonly st
       });
     });
     // A socket left by a server that died (its lock is stale too): run the command here instead.
-    req.on('error', (error: NodeJS.ErrnoException) => (runId === undefined && ['ECONNREFUSED', 'ENOENT'].includes(error.code ?? '') ? resolve(null) : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      runId === undefined && ['ECONNREFUSED', 'ENOENT'].includes(error.code ?? '') ? resolve(null) : reject(error),
+    );
     req.end(JSON.stringify({ command, argv }));
   });
 }

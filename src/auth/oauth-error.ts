@@ -4,7 +4,16 @@
  */
 export class OAuthError extends Error {
   constructor(
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope' | 'access_denied' | 'unsupported_response_type' | 'server_error',
+    readonly error:
+      | 'invalid_request'
+      | 'invalid_client'
+      | 'invalid_grant'
+      | 'unauthorized_client'
+      | 'unsupported_grant_type'
+      | 'invalid_scope'
+      | 'access_denied'
+      | 'unsupported_response_type'
+      | 'server_error',
     readonly description: string,
     /** 401 for invalid_client (RFC 6749 §5.2), 400 otherwise. */
     readonly status = error === 'invalid_client' ? 401 : 400,

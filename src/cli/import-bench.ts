@@ -101,9 +101,24 @@ async function main(argv: string[]): Promise<void> {
       const spread = rates.length > 1 ? `${whole(Math.min(...rates))} – ${whole(Math.max(...rates))}` : '';
       return `| ${label} | ${median(figures.map((f) => f.seconds)).toFixed(1)} s | ${papersPerSecond(median(rates))} | ${spread} | ${Math.max(...figures.map((f) => f.peakMb))} MB |`;
     };
-    console.log(['', '| run | median wall time (incl. start, migrate) | median throughput | spread | importer peak RSS (max) |', '| --- | --- | --- | --- | --- |',
-      row('first import (all created)', results.map((r) => r.first)), row('re-import (all unchanged)', results.map((r) => r.again)),
-      '', results[0].first.summary, results[0].again.summary].join('\n'));
+    console.log(
+      [
+        '',
+        '| run | median wall time (incl. start, migrate) | median throughput | spread | importer peak RSS (max) |',
+        '| --- | --- | --- | --- | --- |',
+        row(
+          'first import (all created)',
+          results.map((r) => r.first),
+        ),
+        row(
+          're-import (all unchanged)',
+          results.map((r) => r.again),
+        ),
+        '',
+        results[0].first.summary,
+        results[0].again.summary,
+      ].join('\n'),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

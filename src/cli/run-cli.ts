@@ -30,7 +30,11 @@ async function main(name: AdminCommandName, argv: readonly string[]): Promise<nu
 }
 
 async function runHere(command: AdminCommand, meta: CommandMeta, argv: readonly string[], config: Config): Promise<number> {
-  const [{ createDb }, { dbOptionsFrom }, { migrate }] = await Promise.all([import('../db/client.js'), import('../db/db-options.js'), import('../db/migrate.js')]);
+  const [{ createDb }, { dbOptionsFrom }, { migrate }] = await Promise.all([
+    import('../db/client.js'),
+    import('../db/db-options.js'),
+    import('../db/migrate.js'),
+  ]);
   let db: Db | undefined;
   const aborter = new AbortController();
   if (meta.onInterrupt) {

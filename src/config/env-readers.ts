@@ -8,12 +8,7 @@ function raw(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-export function integer(
-  env: Env,
-  name: string,
-  options: { default: number; min: number; max: number },
-  problems: string[],
-): number {
+export function integer(env: Env, name: string, options: { default: number; min: number; max: number }, problems: string[]): number {
   const value = raw(env, name);
   if (value === undefined) return options.default;
   const parsed = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -33,13 +28,7 @@ export function boolean(env: Env, name: string, fallback: boolean, problems: str
   return fallback;
 }
 
-export function oneOf<T extends string>(
-  env: Env,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-  problems: string[],
-): T {
+export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
   const value = raw(env, name);
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -47,12 +36,7 @@ export function oneOf<T extends string>(
   return fallback;
 }
 
-export function optionalUrl(
-  env: Env,
-  name: string,
-  protocols: readonly string[],
-  problems: string[],
-): string | undefined {
+export function optionalUrl(env: Env, name: string, protocols: readonly string[], problems: string[]): string | undefined {
   const value = raw(env, name);
   if (value === undefined) return undefined;
   let url: URL;

@@ -49,7 +49,10 @@ export function readLimitsConfig(env: Env, problems: string[]): LimitsConfig {
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 102400, 1024, 100_000_000),
     httpHeadersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 600000),
     httpRequestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 3600000),
-    corsOrigins: origins.split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: origins
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     trustProxyHops: trustProxyHops(env, problems),
     rateLimitWindowMs: int('RATE_LIMIT_WINDOW_MS', 60000, 1000, 86_400_000),
     rateLimitUserPoints: int('RATE_LIMIT_USER_POINTS', 250000, 1, 1_000_000_000),

@@ -217,10 +217,11 @@ async function createPgliteDb(options: DbOptions): Promise<Db> {
     async transaction(fn, transactionOptions) {
       const timeout = transactionOptions?.timeoutMs ?? 300_000;
       return prisma.$transaction(
-        (tx) => fn({
-          query: (sql, params = []) => tx.$queryRawUnsafe(sql, ...params),
-          exec: async (sql) => void (await tx.$executeRawUnsafe(sql)),
-        }),
+        (tx) =>
+          fn({
+            query: (sql, params = []) => tx.$queryRawUnsafe(sql, ...params),
+            exec: async (sql) => void (await tx.$executeRawUnsafe(sql)),
+          }),
         { timeout, maxWait: Math.min(timeout, 30_000) },
       );
     },

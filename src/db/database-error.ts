@@ -74,7 +74,10 @@ const MESSAGES: Array<[RegExp, DatabaseFault]> = [
   [/Query read timeout/, 'timeout'], // pg's client-side query_timeout
   [/canceling statement due to statement timeout/, 'timeout'],
   [/timeout exceeded when trying to connect|Connection terminated due to connection timeout/, 'unreachable'],
-  [/Connection terminated|Client has encountered a connection error|terminating connection|Server has closed the connection|server closed the connection/i, 'connection-lost'],
+  [
+    /Connection terminated|Client has encountered a connection error|terminating connection|Server has closed the connection|server closed the connection/i,
+    'connection-lost',
+  ],
   [/the database system is (starting up|shutting down)|Can't reach database server|ECONNREFUSED|Connection refused/, 'unreachable'],
   [/ECONNRESET|EPIPE/, 'connection-lost'],
   [/Cannot use a pool after calling end|Client was closed and is not queryable/, 'closed'],

@@ -77,15 +77,11 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<Mi
 
 async function applyPending(session: DbSession, migrations: readonly Migration[]): Promise<MigrateResult> {
   await session.exec(CREATE_BOOKKEEPING);
-  const rows = await session.query<AppliedRow>(
-    'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-  );
+  const rows = await session.query<AppliedRow>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
   const applied = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
   const failed = [...applied.values()].find((row) => row.finished_at === null);
   if (failed) {
-    throw new MigrationError(
-      `Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back.`,
-    );
+    throw new MigrationError(`Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back.`);
   }
   const result: MigrateResult = { applied: [], alreadyApplied: [] };
   for (const migration of migrations) {

@@ -50,7 +50,10 @@ function page(title: string, body: string): string {
 export function composeDigest(base: LinkBase, period: DigestPeriod, papers: readonly DigestPaper[], unsubscribeToken: string): ComposedMail {
   const unsubscribe = unsubscribeUrl(base, unsubscribeToken);
   const subject = `Top papers, ${period.label}`;
-  const intro = papers.length === 0 ? 'No papers were featured in this period.' : `The ${papers.length} most upvoted papers featured ${period.frequency === 'DAILY' ? 'on' : 'in'} ${period.label}.`;
+  const intro =
+    papers.length === 0
+      ? 'No papers were featured in this period.'
+      : `The ${papers.length} most upvoted papers featured ${period.frequency === 'DAILY' ? 'on' : 'in'} ${period.label}.`;
   const textItems = papers.map((paper, index) =>
     [
       `${index + 1}. ${paper.title}`,

@@ -15,7 +15,11 @@ export interface DigestPagesDeps {
 }
 
 const ACTIONS = {
-  '/digest/confirm': { title: 'Confirm your digest subscription', button: 'Confirm subscription', done: 'Subscribed. The first digest arrives after the next period ends.' },
+  '/digest/confirm': {
+    title: 'Confirm your digest subscription',
+    button: 'Confirm subscription',
+    done: 'Subscribed. The first digest arrives after the next period ends.',
+  },
   '/digest/unsubscribe': { title: 'Unsubscribe from the digest', button: 'Unsubscribe', done: 'Unsubscribed. No more digests will be sent to this address.' },
 } as const;
 
@@ -29,7 +33,12 @@ export function createDigestPages(deps: DigestPagesDeps): (req: IncomingMessage,
     if (!action || (req.method !== 'GET' && req.method !== 'POST')) return false;
     if (req.method === 'GET') {
       const token = url.searchParams.get('token') ?? '';
-      sendPage(res, 200, action.title, `<form method="post" action="${path}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${action.button}</button></form>`);
+      sendPage(
+        res,
+        200,
+        action.title,
+        `<form method="post" action="${path}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${action.button}</button></form>`,
+      );
       return true;
     }
     const body = await readForm(req);
@@ -67,8 +76,16 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams | 
  * A small self-contained HTML page that no one can frame. `formActions` lists the origins a form may
  * lead to besides this one: browsers apply form-action to the redirect after a POST as well.
  */
-export function sendPage(res: ServerResponse, status: number, title: string, body: string, formActions: readonly string[] = [], headers: Record<string, string | string[]> = {}): void {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  body: string,
+  formActions: readonly string[] = [],
+  headers: Record<string, string | string[]> = {},
+): void {
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
     `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto"><h1 style="font-size:1.3em">${escapeHtml(title)}</h1>${body}</body></html>`;
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',

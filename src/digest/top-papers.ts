@@ -26,11 +26,14 @@ export async function topPapersOfPeriod(db: Db, period: DigestPeriod, limit: num
     page: { direction: 'forward', limit },
   });
   const ids = page.nodes.map((paper) => paper.id);
-  const links = ids.length === 0 ? [] : await db.prisma.paperAuthor.findMany({
-    where: { paperId: { in: ids } },
-    orderBy: [{ paperId: 'asc' }, { position: 'asc' }],
-    select: { paperId: true, hidden: true, author: { select: { name: true } } },
-  });
+  const links =
+    ids.length === 0
+      ? []
+      : await db.prisma.paperAuthor.findMany({
+          where: { paperId: { in: ids } },
+          orderBy: [{ paperId: 'asc' }, { position: 'asc' }],
+          select: { paperId: true, hidden: true, author: { select: { name: true } } },
+        });
   const bylines = new Map<string, Array<{ name: string; hidden: boolean }>>();
   for (const link of links) bylines.set(link.paperId, [...(bylines.get(link.paperId) ?? []), { name: link.author.name, hidden: link.hidden }]);
   return page.nodes.map((paper) => ({

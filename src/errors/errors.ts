@@ -3,19 +3,28 @@ import { AppError } from './app-error';
 import { ErrorCode } from './codes';
 
 export class BadUserInputError extends AppError {
-  constructor(readonly argumentName: string, message: string) {
+  constructor(
+    readonly argumentName: string,
+    message: string,
+  ) {
     super(message, ErrorCode.BadUserInput, { argumentName });
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(readonly type: string, readonly id: string) {
+  constructor(
+    readonly type: string,
+    readonly id: string,
+  ) {
     super(`No ${type} with id "${id}".`, ErrorCode.NotFound, { type, id });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, readonly existingId: string) {
+  constructor(
+    message: string,
+    readonly existingId: string,
+  ) {
     super(message, ErrorCode.Conflict, { existingId });
   }
 }
@@ -27,17 +36,28 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string, readonly requiredScope?: string) {
+  constructor(
+    message: string,
+    readonly requiredScope?: string,
+  ) {
     super(message, ErrorCode.Forbidden, requiredScope ? { requiredScope } : {}, { status: 403 });
   }
 }
 
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number, message = `Rate limit exceeded; retry in ${retryAfterSeconds} s.`) {
-    super(message, ErrorCode.RateLimited, { retryAfterSeconds }, {
-      status: 429,
-      headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
-    });
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Rate limit exceeded; retry in ${retryAfterSeconds} s.`,
+  ) {
+    super(
+      message,
+      ErrorCode.RateLimited,
+      { retryAfterSeconds },
+      {
+        status: 429,
+        headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
+      },
+    );
   }
 }
 
@@ -65,7 +85,11 @@ export class InternalServerError extends AppError {
  * it is refused before anything executes (like variables that do not coerce).
  */
 export class InvalidTextError extends AppError {
-  constructor(readonly argumentName: string, readonly reason: 'NUL' | 'LONE_SURROGATE' | 'TOO_LONG', message: string) {
+  constructor(
+    readonly argumentName: string,
+    readonly reason: 'NUL' | 'LONE_SURROGATE' | 'TOO_LONG',
+    message: string,
+  ) {
     super(message, ErrorCode.BadUserInput, { argumentName, reason }, { status: 400 });
   }
 }

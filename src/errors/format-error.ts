@@ -55,7 +55,6 @@ export function createFormatError(options: FormatErrorOptions) {
   };
 }
 
-
 // Apollo reports a few request problems (an APQ hash that does not match its query, an
 // unsupported APQ version) as code-less GraphQLErrors with a 4xx status: the client's fault,
 // with a safe message, so they become BAD_REQUEST instead of a masked internal error.

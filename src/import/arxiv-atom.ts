@@ -47,14 +47,31 @@ function toRecord(entry: EntryDraft, position: number, options: AtomParseOptions
   const title = oneLine(entry.fields.get('title') ?? '');
   if (!title) fail('title is missing');
   const publishedText = entry.fields.get('published')?.trim();
-  const publishedAt = publishedText ? parseIsoDate(publishedText) ?? fail(`published is not an ISO 8601 date: ${JSON.stringify(publishedText.slice(0, 60))}`) : null;
+  const publishedAt = publishedText
+    ? (parseIsoDate(publishedText) ?? fail(`published is not an ISO 8601 date: ${JSON.stringify(publishedText.slice(0, 60))}`))
+    : null;
   const featuredDay = options.defaultDay ?? (publishedAt ? isoDay(publishedAt) : fail('no featured day: published is missing; pass --day'));
-  if (entry.pdfHref !== null && arxivIdFromAbsUrl(entry.pdfHref) !== arxivId) fail(`the PDF link ${JSON.stringify(entry.pdfHref)} names another paper than ${arxivId}`);
+  if (entry.pdfHref !== null && arxivIdFromAbsUrl(entry.pdfHref) !== arxivId)
+    fail(`the PDF link ${JSON.stringify(entry.pdfHref)} names another paper than ${arxivId}`);
   const authors = entry.authors.map((name, index) => oneLine(name) || fail(`author[${index}] has no name`));
   return {
-    arxivId, title, abstract: oneLine(entry.fields.get('summary') ?? ''), publishedAt, featuredDay,
-    upvotes: null, githubRepo: null, githubStars: null, projectPage: null, thumbnailUrl: null, mediaUrls: [],
-    aiSummary: null, aiKeywords: [], numComments: null, withdrawnAt: null, submittedBy: null, submittedAt: null,
+    arxivId,
+    title,
+    abstract: oneLine(entry.fields.get('summary') ?? ''),
+    publishedAt,
+    featuredDay,
+    upvotes: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    thumbnailUrl: null,
+    mediaUrls: [],
+    aiSummary: null,
+    aiKeywords: [],
+    numComments: null,
+    withdrawnAt: null,
+    submittedBy: null,
+    submittedAt: null,
     authors: authors.map((name) => ({ name, externalId: null, handle: null, hidden: false })),
   };
 }

@@ -17,7 +17,20 @@ export interface SyntheticDemoOptions {
   readonly lastDay?: string;
 }
 
-const TOPICS = ['linear attention', 'sparse attention', 'state space models', 'KV cache compression', 'speculative decoding', 'mixture of experts', 'long-context retrieval', 'video diffusion', 'vision-language models', 'reasoning agents', 'quantization', 'token merging'];
+const TOPICS = [
+  'linear attention',
+  'sparse attention',
+  'state space models',
+  'KV cache compression',
+  'speculative decoding',
+  'mixture of experts',
+  'long-context retrieval',
+  'video diffusion',
+  'vision-language models',
+  'reasoning agents',
+  'quantization',
+  'token merging',
+];
 const METHODS = ['Scaling', 'Revisiting', 'Towards', 'Rethinking', 'Efficient', 'Adaptive', 'Learning', 'Distilling'];
 const GIVEN = ['Ana', 'Bo', 'Chen', 'Dara', 'Emre', 'Fatima', 'Goran', 'Hana', 'Ines', 'Jun', 'Kofi', 'Lea'];
 const FAMILY = ['Sato', 'Okafor', 'Novak', 'Larsen', 'Haddad', 'Silva', 'Kim', 'Rossi', 'Ivanova', 'Nguyen', 'Dubois', 'Cohen'];

@@ -120,7 +120,10 @@ async function* jsonValues(chunks: AsyncIterable<string>, kind: 'array' | 'docum
 }
 
 /** Every record of one input, in input order; positions count from 1 (array index, line, or entry). */
-export async function* readFeed(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: FeedReadOptions = {}): AsyncGenerator<ParsedRecord> {
+export async function* readFeed(
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options: FeedReadOptions = {},
+): AsyncGenerator<ParsedRecord> {
   const { head, chunks } = await peek(decode(input, options.onBytes));
   if (!/\S/.test(head)) return;
   const format = detectFormat(head);

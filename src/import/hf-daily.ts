@@ -67,7 +67,7 @@ export function parseHfItem(raw: unknown, position: number, options: HfParseOpti
   // Until 2024 the Hub put the featured date in the item's publishedAt; today it repeats the
   // arXiv publication time there, so it must never win over submittedOnDailyAt.
   const itemDate = item ? top.date(item, 'publishedAt') : null;
-  const featuredDay = submittedAt ? isoDay(submittedAt) : itemDate ? isoDay(itemDate) : options.defaultDay ?? (publishedAt ? isoDay(publishedAt) : null);
+  const featuredDay = submittedAt ? isoDay(submittedAt) : itemDate ? isoDay(itemDate) : (options.defaultDay ?? (publishedAt ? isoDay(publishedAt) : null));
   if (!featuredDay) read.fail('no featured day: neither submittedOnDailyAt nor publishedAt is set; pass --day');
 
   const authors = read.list(paper, 'authors').map((value, index) => author(read.nested(`authors[${index}].`), value));
@@ -87,7 +87,9 @@ export function parseHfItem(raw: unknown, position: number, options: HfParseOpti
     aiKeywords: read.strings(paper, 'ai_keywords'),
     numComments: item ? top.count(item, 'numComments') : null,
     withdrawnAt: read.date(paper, 'withdrawnAt'),
-    submittedBy: user(read.nested('submittedOnDailyBy.'), read.object(paper, 'submittedOnDailyBy')) ?? (item ? user(top.nested('submittedBy.'), top.object(item, 'submittedBy')) : null),
+    submittedBy:
+      user(read.nested('submittedOnDailyBy.'), read.object(paper, 'submittedOnDailyBy')) ??
+      (item ? user(top.nested('submittedBy.'), top.object(item, 'submittedBy')) : null),
     submittedAt,
     authors,
   };

@@ -54,7 +54,6 @@ export function emptySummary(): ImportSummary {
 const ATTEMPTS = 4;
 const MAX_KNOWN_AUTHORS = 500_000;
 
-
 /**
  * Writes parsed records in batches, each batch one transaction, so a crash leaves whole batches
  * and re-running completes the job (upserts are idempotent). With strict, the first bad record
@@ -91,33 +90,39 @@ export async function importRecords(
 
   if (options.strict) {
     // Long enough for any feed: the transaction lives as long as the input takes to read.
-    await db.transaction(async (tx) => {
-      await tuneImportTransaction(tx);
-      // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
-      const writers = new BatchWriters(1);
-      const write = (pending: ImportRecord[]) => {
-        const prepared = prepareBatch(pending);
-        return writers.write(pending.map((r) => r.arxivId), () => writePaperBatch(tx, prepared, knownAuthorIds).then(remember));
-      };
-      let batch: ImportRecord[] = [];
-      try {
-        for await (const record of records) {
-          summary.read += 1;
-          if (record instanceof RecordError) throw record;
-          batch.push(record);
-          if (batch.length >= batchSize) {
-            await write(batch);
-            batch = [];
+    await db.transaction(
+      async (tx) => {
+        await tuneImportTransaction(tx);
+        // One transaction, so one batch at a time; parsing the next batch overlaps with writing this one.
+        const writers = new BatchWriters(1);
+        const write = (pending: ImportRecord[]) => {
+          const prepared = prepareBatch(pending);
+          return writers.write(
+            pending.map((r) => r.arxivId),
+            () => writePaperBatch(tx, prepared, knownAuthorIds).then(remember),
+          );
+        };
+        let batch: ImportRecord[] = [];
+        try {
+          for await (const record of records) {
+            summary.read += 1;
+            if (record instanceof RecordError) throw record;
+            batch.push(record);
+            if (batch.length >= batchSize) {
+              await write(batch);
+              batch = [];
+            }
+            if (options.signal?.aborted) throw new Error('import interrupted; nothing was written (--strict)');
           }
-          if (options.signal?.aborted) throw new Error('import interrupted; nothing was written (--strict)');
+          await write(batch);
+        } finally {
+          // The rollback must not race a statement still running in the transaction.
+          await writers.settle();
         }
-        await write(batch);
-      } finally {
-        // The rollback must not race a statement still running in the transaction.
-        await writers.settle();
-      }
-      await writers.finish();
-    }, { timeoutMs: 24 * 3600_000 });
+        await writers.finish();
+      },
+      { timeoutMs: 24 * 3600_000 },
+    );
     return summary;
   }
 
@@ -127,7 +132,10 @@ export async function importRecords(
     if (batch.length > 0) {
       // Prepared while the writers are busy: a writer that frees up starts on the database at once.
       const prepared = prepareBatch(batch);
-      await writers.write(batch.map((r) => r.arxivId), () => writeWithRetry(db, prepared, knownAuthorIds).then(remember));
+      await writers.write(
+        batch.map((r) => r.arxivId),
+        () => writeWithRetry(db, prepared, knownAuthorIds).then(remember),
+      );
     }
     batch = [];
   };

@@ -10,8 +10,12 @@ export function parseIsoDate(text: string): Date | null {
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
   const calendar = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
   if (
-    calendar.getUTCFullYear() !== Number(year) || calendar.getUTCMonth() !== Number(month) - 1 || calendar.getUTCDate() !== Number(day) ||
-    calendar.getUTCHours() !== Number(hour) || calendar.getUTCMinutes() !== Number(minute) || calendar.getUTCSeconds() !== Number(second)
+    calendar.getUTCFullYear() !== Number(year) ||
+    calendar.getUTCMonth() !== Number(month) - 1 ||
+    calendar.getUTCDate() !== Number(day) ||
+    calendar.getUTCHours() !== Number(hour) ||
+    calendar.getUTCMinutes() !== Number(minute) ||
+    calendar.getUTCSeconds() !== Number(second)
   ) {
     return null;
   }
@@ -25,4 +29,3 @@ function offsetOf(zone: string): number {
   const sign = digits.startsWith('-') ? -1 : 1;
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
-

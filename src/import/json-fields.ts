@@ -29,7 +29,10 @@ export function oneLine(text: string): string {
 }
 
 export class FieldReader {
-  constructor(private readonly position: number, private readonly prefix = '') {}
+  constructor(
+    private readonly position: number,
+    private readonly prefix = '',
+  ) {}
 
   fail(reason: string): never {
     throw new RecordError(this.position, reason);

@@ -74,7 +74,7 @@ export function createProgress(options: ProgressOptions): Progress {
       options.stream.write(`import: ${line()}\n`);
     }
   };
-  const timer = setInterval(draw, tty ? 200 : options.intervalMs ?? 5000);
+  const timer = setInterval(draw, tty ? 200 : (options.intervalMs ?? 5000));
   timer.unref();
 
   return {

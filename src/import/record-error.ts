@@ -17,7 +17,10 @@ export class RecordError extends Error {
 
 /** An input that cannot be read on at all (not JSON or XML, broken syntax, unreadable file). */
 export class FeedError extends Error {
-  constructor(message: string, readonly source?: string) {
+  constructor(
+    message: string,
+    readonly source?: string,
+  ) {
     super(source ? `${source}: ${message}` : message);
     this.name = 'FeedError';
   }

@@ -15,12 +15,15 @@ export interface SyntheticOptions {
   readonly firstDay?: string;
 }
 
-const WORDS = 'model learning language attention data training large diffusion vision reasoning agent efficient scaling benchmark transformer retrieval multimodal robust policy latent'.split(' ');
+const WORDS =
+  'model learning language attention data training large diffusion vision reasoning agent efficient scaling benchmark transformer retrieval multimodal robust policy latent'.split(
+    ' ',
+  );
 const GIVEN = ['Wei', 'Zoë', 'José', 'Łukasz', 'Anna', 'Hiroshi', 'Priya', 'Oluwaseun', 'Marie', 'Chen', 'Søren', 'Fatima'];
 const FAMILY = ['Zhang', 'Ångström', 'Núñez', 'Wróblewski', 'Müller', 'Tanaka', 'Patel', 'Adeyemi', 'Dubois', 'Li', 'Nørgaard', 'Haddad'];
 
 function words(n: number, seed: number): string {
-  return Array.from({ length: n }, (_, i) => WORDS[(seed * 31 + i * 7 + (i * i) % 13) % WORDS.length]).join(' ');
+  return Array.from({ length: n }, (_, i) => WORDS[(seed * 31 + i * 7 + ((i * i) % 13)) % WORDS.length]).join(' ');
 }
 
 /** The i-th synthetic item (0-based), deterministic. */
@@ -29,11 +32,14 @@ export function syntheticItem(i: number, options: SyntheticOptions = {}): Record
   const pool = options.authorPool ?? 50_000;
   const first = Date.parse(`${options.firstDay ?? '2023-01-01'}T00:00:00Z`);
   const day = new Date(first + Math.floor(i / 50) * 86_400_000);
-  const id = `${String(23 + Math.floor(i / 900_000)).padStart(2, '0')}${String(1 + (Math.floor(i / 90_000) % 12)).padStart(2, '0')}.${String(i % 90_000 + 10_000).padStart(5, '0')}`;
+  const id = `${String(23 + Math.floor(i / 900_000)).padStart(2, '0')}${String(1 + (Math.floor(i / 90_000) % 12)).padStart(2, '0')}.${String((i % 90_000) + 10_000).padStart(5, '0')}`;
   const authors = Array.from({ length: authorsEach }, (_, k) => {
     const person = (i * 7919 + k * 104_729) % pool;
     const name = `${GIVEN[person % GIVEN.length]} ${FAMILY[Math.floor(person / GIVEN.length) % FAMILY.length]} ${person}`;
-    const linked = person % 4 === 0 ? { user: { _id: `u${person}`, avatarUrl: `/avatars/${person}.svg`, fullname: name, isPro: false, name: `user${person}`, type: 'user' } } : {};
+    const linked =
+      person % 4 === 0
+        ? { user: { _id: `u${person}`, avatarUrl: `/avatars/${person}.svg`, fullname: name, isPro: false, name: `user${person}`, type: 'user' } }
+        : {};
     return { _id: `a${i}-${k}`, name, hidden: k === authorsEach - 1 && i % 10 === 0, ...linked };
   });
   return {

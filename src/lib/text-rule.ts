@@ -48,7 +48,10 @@ export function checkText(field: string, value: string, maxLength: number = DEFA
 }
 
 /** The first parameter (form field, query parameter) that breaks the text rule, with its message; null when all are text. */
-export function firstTextFault(params: Iterable<readonly [string, string]>, maxLength: number = DEFAULT_MAX_TEXT_LENGTH): { name: string; fault: TextFault; message: string } | null {
+export function firstTextFault(
+  params: Iterable<readonly [string, string]>,
+  maxLength: number = DEFAULT_MAX_TEXT_LENGTH,
+): { name: string; fault: TextFault; message: string } | null {
   for (const [name, value] of params) {
     const fault = textFault(name, maxLength) ?? textFault(value, maxLength);
     if (fault) return { name, fault, message: textFaultMessage(name, fault, maxLength) };

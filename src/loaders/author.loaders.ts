@@ -18,9 +18,7 @@ export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Pro
     WHERE pa.paper_id = ANY(${[...paperIds]}::text[])
     ORDER BY pa.paper_id, pa.position`);
   const byPaper = groupBy(rows, (row) => row.paperId);
-  return paperIds.map((id) =>
-    (byPaper.get(id) ?? []).map(({ paperId: _paperId, ...author }) => author),
-  );
+  return paperIds.map((id) => (byPaper.get(id) ?? []).map(({ paperId: _paperId, ...author }) => author));
 }
 
 /** An author with how many papers name it (each paper once). */

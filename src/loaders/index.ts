@@ -4,7 +4,15 @@ import type { AuthorRecord, PaperRecord, UserRecord } from '../db/records';
 import type { Page } from '../lib/paging/page';
 import { authorsById, authorsByPaperId, type BylineAuthor } from './author.loaders';
 import { daysByDate, type DayRow } from './day.loaders';
-import { paperCountsByAuthor, paperCountsByDay, papersById, papersOfParent, papersOfParentCacheKey, type PaperExtrasSink, type PapersOfParentKey } from './paper.loaders';
+import {
+  paperCountsByAuthor,
+  paperCountsByDay,
+  papersById,
+  papersOfParent,
+  papersOfParentCacheKey,
+  type PaperExtrasSink,
+  type PapersOfParentKey,
+} from './paper.loaders';
 import { localUpvoteCounts, upvotedByUser, upvotersByPaper, upvotersCacheKey, type UpvotersKey } from './upvote.loaders';
 import { usersById } from './user.loaders';
 
@@ -101,7 +109,8 @@ export class Loaders {
   get viewerHasUpvoted() {
     const { viewer } = this;
     return (this.#viewerHasUpvoted ??= new DataLoader((ids: readonly string[]) =>
-      viewer ? upvotedByUser(this.db, viewer.userId, ids) : Promise.resolve(ids.map(() => false))));
+      viewer ? upvotedByUser(this.db, viewer.userId, ids) : Promise.resolve(ids.map(() => false)),
+    ));
   }
 
   #localUpvoteCountByPaperId?: DataLoader<string, number>;

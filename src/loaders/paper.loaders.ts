@@ -49,7 +49,14 @@ export interface PaperExtrasSink {
 }
 
 /** Keys that ask for the same page of different parents. */
-const pageOf = (key: PapersOfParentKey) => [key.parent, key.ordering.kind, key.request.limit, key.request.after ?? null, key.extras.bylines, key.extras.viewerHasUpvoted];
+const pageOf = (key: PapersOfParentKey) => [
+  key.parent,
+  key.ordering.kind,
+  key.request.limit,
+  key.request.after ?? null,
+  key.extras.bylines,
+  key.extras.viewerHasUpvoted,
+];
 
 export const papersOfParentCacheKey = (key: PapersOfParentKey) => JSON.stringify([key.parentId, ...pageOf(key)]);
 
@@ -84,7 +91,11 @@ export async function papersOfParent(
           if (upvoted !== undefined) sink.upvoted(paper.id, upvoted);
         }
       }
-      for (const key of group) papersByKey.set(key, (byParent.get(key.parentId) ?? []).map((row) => row.paper));
+      for (const key of group)
+        papersByKey.set(
+          key,
+          (byParent.get(key.parentId) ?? []).map((row) => row.paper),
+        );
     }),
   );
   return keys.map((key) =>

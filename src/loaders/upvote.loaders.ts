@@ -49,11 +49,7 @@ export const upvotersCacheKey = (key: UpvotersKey) => `${key.paperId}|${pageOf(k
  * page arguments, e.g. every paper of a list asking `upvoters(first: 5)`, are read with one
  * LATERAL query, so the statement count does not grow with the number of papers.
  */
-export async function upvotersByPaper(
-  db: Db,
-  keys: readonly UpvotersKey[],
-  countFor: (paperId: string) => Promise<number>,
-): Promise<Array<Page<UserRecord>>> {
+export async function upvotersByPaper(db: Db, keys: readonly UpvotersKey[], countFor: (paperId: string) => Promise<number>): Promise<Array<Page<UserRecord>>> {
   const groups = groupBy(keys, pageOf);
   const rowsByKey = new Map<UpvotersKey, UpvoterRow[]>();
   await Promise.all(

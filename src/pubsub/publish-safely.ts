@@ -7,12 +7,7 @@ import type { TopicPayloads } from './topics';
  * successful write into an error (the client would retry a write that happened), so failures
  * are logged, and subscribers catch up on their next event.
  */
-export async function publishSafely<T extends keyof TopicPayloads>(
-  pubsub: AppPubSub,
-  log: Logger,
-  topic: T,
-  payload: TopicPayloads[T],
-): Promise<void> {
+export async function publishSafely<T extends keyof TopicPayloads>(pubsub: AppPubSub, log: Logger, topic: T, payload: TopicPayloads[T]): Promise<void> {
   try {
     await pubsub.publish(topic, payload);
   } catch (error) {

@@ -42,7 +42,8 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, respons
     headers.etag = etagOf(response.body);
     if (response.lastModified) headers['last-modified'] = response.lastModified.toUTCString();
     const ifNoneMatch = req.headers['if-none-match'];
-    const fresh = ifNoneMatch !== undefined ? matchesIfNoneMatch(ifNoneMatch, headers.etag) : notModifiedSince(req.headers['if-modified-since'], response.lastModified);
+    const fresh =
+      ifNoneMatch !== undefined ? matchesIfNoneMatch(ifNoneMatch, headers.etag) : notModifiedSince(req.headers['if-modified-since'], response.lastModified);
     if (fresh) {
       delete headers['content-type'];
       res.writeHead(304, withMergedVary(res, headers));

@@ -109,7 +109,13 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
     }
     const contentType = headers.get('content-type') ?? '';
     if (!isJsonRequest(contentType)) {
-      return sendRequestError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported Content-Type "${contentType.slice(0, 80)}"; POST a JSON body with "Content-Type: application/json".`, requestId);
+      return sendRequestError(
+        res,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Unsupported Content-Type "${contentType.slice(0, 80)}"; POST a JSON body with "Content-Type: application/json".`,
+        requestId,
+      );
     }
     const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') {
@@ -123,8 +129,7 @@ async function graphql(deps: HttpRoutesDeps, req: IncomingMessage, res: ServerRe
   }
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: () =>
-      contextOrCodedError(() => deps.contextFor(req, requestId), requestId, deps.log),
+    context: () => contextOrCodedError(() => deps.contextFor(req, requestId), requestId, deps.log),
   });
   for (const [name, value] of response.headers) {
     // CORS may already have set Vary: Origin; Apollo's Vary (Authorization) adds to it.

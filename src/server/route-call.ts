@@ -37,7 +37,8 @@ export async function runOperation(deps: PublicRouteDeps, call: RouteCall, opera
   const result = await deps.graphql(call.req, call.requestId, operation);
   const failure = failureOf(result);
   if (failure) {
-    if (failure.status === 500) deps.log.error({ requestId: call.requestId, operation: operation.operationName, errors: result.body.errors }, 'public route operation failed');
+    if (failure.status === 500)
+      deps.log.error({ requestId: call.requestId, operation: operation.operationName, errors: result.body.errors }, 'public route operation failed');
     throw new RouteError(failure.status, failure.code, failure.message, passThroughHeaders(result));
   }
   return result;

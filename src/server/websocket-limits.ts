@@ -103,5 +103,7 @@ export async function guardOperation(
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
-  return error.extensions.code ? error : new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return error.extensions.code
+    ? error
+    : new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }

@@ -69,12 +69,9 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
         const { session, operations } = ctx.extra as ConnectionState;
         const context = deps.contextFor(session);
         operations.set(id, context);
-        const prepared = await guardOperation(
-          { schema: deps.schema, limits: deps.limits, limiter: deps.limiter },
-          payload,
-          context,
-          { openSubscriptions: Object.keys(ctx.subscriptions).length },
-        );
+        const prepared = await guardOperation({ schema: deps.schema, limits: deps.limits, limiter: deps.limiter }, payload, context, {
+          openSubscriptions: Object.keys(ctx.subscriptions).length,
+        });
         if (!Array.isArray(prepared)) active += 1;
         return prepared;
       },

@@ -42,7 +42,8 @@ export class AccessTokenService {
     if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new BadUserInputError('name', `A token name is 1–${MAX_NAME_LENGTH} characters.`);
     const scopes = requireScopes(input.scopes, viewer);
     const expiresAt = input.expiresAt ?? null;
-    if (expiresAt && expiresAt.getTime() <= this.now().getTime()) throw new BadUserInputError('expiresAt', 'expiresAt must be in the future (or null for a token that never expires).');
+    if (expiresAt && expiresAt.getTime() <= this.now().getTime())
+      throw new BadUserInputError('expiresAt', 'expiresAt must be in the future (or null for a token that never expires).');
     const { prisma } = this.deps.db;
     const active = await prisma.apiToken.count({ where: { userId: viewer.userId, kind: 'personal', revokedAt: null } });
     if (active >= MAX_ACTIVE_PERSONAL_TOKENS) {
@@ -60,7 +61,15 @@ export class AccessTokenService {
   async issueSession(userId: number, ttlMs: number): Promise<CreatedAccessToken> {
     const issued = generateToken(TOKEN_SCHEMES.session);
     const listing = await this.deps.db.prisma.apiToken.create({
-      data: { userId, kind: 'session', name: 'Signed in by email', prefix: issued.prefix, secretHash: issued.secretHash, scopes: [...SCOPES], expiresAt: new Date(this.now().getTime() + ttlMs) },
+      data: {
+        userId,
+        kind: 'session',
+        name: 'Signed in by email',
+        prefix: issued.prefix,
+        secretHash: issued.secretHash,
+        scopes: [...SCOPES],
+        expiresAt: new Date(this.now().getTime() + ttlMs),
+      },
       select: LISTING,
     });
     return { token: issued.token, listing };

@@ -68,7 +68,13 @@ export class DigestSubscriptionService {
   async subscribe(ctx: RequestContext, input: { email: string; frequency: string }): Promise<{ email: string }> {
     const email = requireEmail(input.email);
     const frequency = requireFrequency(input.frequency);
-    await spendMailBudget(this.deps.throttle, { family: 'digest-subscribe', email, clientIp: ctx.clientAddress, now: this.now(), what: 'subscription requests' });
+    await spendMailBudget(this.deps.throttle, {
+      family: 'digest-subscribe',
+      email,
+      clientIp: ctx.clientAddress,
+      now: this.now(),
+      what: 'subscription requests',
+    });
     let mail: ConfirmationMail | null;
     try {
       mail = await this.recordRequest(email, frequency, ctx.viewer?.userId ?? null);
@@ -107,7 +113,10 @@ export class DigestSubscriptionService {
         (await tx.digestSubscription.findUnique({ where: { unsubscribeTokenHash: hash } })) ??
         (await tx.digestDelivery.findUnique({ where: { unsubscribeTokenHash: hash }, select: { subscription: true } }))?.subscription;
       if (!subscription) throw invalidUnsubscribe();
-      await tx.digestDelivery.updateMany({ where: { subscriptionId: subscription.id, unsubscribeTokenHash: { not: null } }, data: { unsubscribeTokenHash: null } });
+      await tx.digestDelivery.updateMany({
+        where: { subscriptionId: subscription.id, unsubscribeTokenHash: { not: null } },
+        data: { unsubscribeTokenHash: null },
+      });
       return tx.digestSubscription.update({
         where: { id: subscription.id },
         data: { status: 'unsubscribed', unsubscribedAt: now, unsubscribeTokenHash: null, confirmTokenHash: null, confirmTokenExpiresAt: null },
@@ -226,7 +235,6 @@ function invalidConfirmation(): BadUserInputError {
 function invalidUnsubscribe(): BadUserInputError {
   return new BadUserInputError('token', 'This unsubscribe link is invalid or was already used.');
 }
-
 
 /** Used when no mailer was wired in (tests of other features, tools): the request works, the mail fails and is logged. */
 export const unconfiguredMailer: DigestConfirmationMailer = {

@@ -71,7 +71,8 @@ export class IdentityService {
 
   /** Revokes the token with this prefix; revoking twice is harmless (the first time is kept). */
   async revokeToken(prefix: string): Promise<TokenListing> {
-    if (!isTokenPrefix(prefix)) throw new BadUserInputError('prefix', `"${prefix}" is not a token prefix; expected "dpat_" (or "dpst_", "dpoa_") and 8 hex digits.`);
+    if (!isTokenPrefix(prefix))
+      throw new BadUserInputError('prefix', `"${prefix}" is not a token prefix; expected "dpat_" (or "dpst_", "dpoa_") and 8 hex digits.`);
     await this.deps.db.prisma.apiToken.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
     const token = await this.deps.db.prisma.apiToken.findUnique({ where: { prefix } });
     if (!token) throw new NotFoundError('ApiToken', prefix);

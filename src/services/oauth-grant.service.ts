@@ -68,8 +68,10 @@ export class OAuthGrantService {
     const codeChallenge = params.get('code_challenge');
     const method = params.get('code_challenge_method') ?? (codeChallenge ? 'plain' : null);
     if (codeChallenge && method !== 'S256') throw new OAuthError('invalid_request', 'code_challenge_method must be S256.');
-    if (codeChallenge && !/^[A-Za-z0-9_-]{43}$/.test(codeChallenge)) throw new OAuthError('invalid_request', 'code_challenge must be BASE64URL(SHA-256(code_verifier)), 43 characters.');
-    if (!codeChallenge && !app.confidential) throw new OAuthError('invalid_request', 'Public clients must use PKCE: send code_challenge with code_challenge_method=S256.');
+    if (codeChallenge && !/^[A-Za-z0-9_-]{43}$/.test(codeChallenge))
+      throw new OAuthError('invalid_request', 'code_challenge must be BASE64URL(SHA-256(code_verifier)), 43 characters.');
+    if (!codeChallenge && !app.confidential)
+      throw new OAuthError('invalid_request', 'Public clients must use PKCE: send code_challenge with code_challenge_method=S256.');
     return { app, redirectUri, scopes, codeChallenge, state: params.get('state') };
   }
 
@@ -106,7 +108,8 @@ export class OAuthGrantService {
     if (code.expiresAt <= this.now()) throw new OAuthError('invalid_grant', 'The code has expired.');
     if (input.redirectUri !== code.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the one in the authorization request.');
     if (code.codeChallenge) {
-      if (!input.codeVerifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(input.codeVerifier)) throw new OAuthError('invalid_grant', 'code_verifier is missing or malformed.');
+      if (!input.codeVerifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(input.codeVerifier))
+        throw new OAuthError('invalid_grant', 'code_verifier is missing or malformed.');
       const challenge = createHash('sha256').update(input.codeVerifier, 'ascii').digest('base64url');
       if (challenge !== code.codeChallenge) throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge.');
     } else if (input.codeVerifier) {
@@ -186,10 +189,28 @@ export class OAuthGrantService {
     const { prisma } = this.deps.db;
     await prisma.$transaction(async (tx) => {
       const token = await tx.apiToken.create({
-        data: { userId, kind: 'oauth', name: app.name, oauthAppId: app.id, prefix: access.prefix, secretHash: access.secretHash, scopes, expiresAt: new Date(now + ACCESS_TOKEN_TTL_MS) },
+        data: {
+          userId,
+          kind: 'oauth',
+          name: app.name,
+          oauthAppId: app.id,
+          prefix: access.prefix,
+          secretHash: access.secretHash,
+          scopes,
+          expiresAt: new Date(now + ACCESS_TOKEN_TTL_MS),
+        },
       });
       await tx.oAuthRefreshToken.create({
-        data: { prefix: refresh.prefix, secretHash: refresh.secretHash, familyId, appId: app.id, userId, scopes, accessTokenId: token.id, expiresAt: new Date(now + REFRESH_TOKEN_TTL_MS) },
+        data: {
+          prefix: refresh.prefix,
+          secretHash: refresh.secretHash,
+          familyId,
+          appId: app.id,
+          userId,
+          scopes,
+          accessTokenId: token.id,
+          expiresAt: new Date(now + REFRESH_TOKEN_TTL_MS),
+        },
       });
     });
     return { access_token: access.token, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_MS / 1000, refresh_token: refresh.token, scope: scopes.join(' ') };

@@ -33,10 +33,7 @@ function key(field: PaperOrderField, direction: 'asc' | 'desc'): SortKey<PaperRe
  */
 export function paperOrdering(field: PaperOrderField, direction: SortDirection): KeysetOrdering<PaperRecord> {
   const dir = direction === 'ASC' ? 'asc' : 'desc';
-  const keys =
-    field === 'FEATURED_DAY'
-      ? [key('FEATURED_DAY', dir), key('UPVOTES', 'desc'), byId]
-      : [key(field, dir), byId];
+  const keys = field === 'FEATURED_DAY' ? [key('FEATURED_DAY', dir), key('UPVOTES', 'desc'), byId] : [key(field, dir), byId];
   return { kind: `paper:${field}:${direction}`, keys };
 }
 
@@ -54,7 +51,5 @@ const stars: SortKey<PaperRecord> = {
  * without a repository last, ties by upvotes then arXiv id — the same rule the schema documents.
  */
 export function trendingOrdering(by: TrendingBy): KeysetOrdering<PaperRecord> {
-  return by === 'UPVOTES'
-    ? { kind: 'trending:UPVOTES', keys: [upvotes, byId] }
-    : { kind: 'trending:GITHUB_STARS', keys: [stars, upvotes, byId] };
+  return by === 'UPVOTES' ? { kind: 'trending:UPVOTES', keys: [upvotes, byId] } : { kind: 'trending:GITHUB_STARS', keys: [stars, upvotes, byId] };
 }

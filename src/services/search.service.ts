@@ -58,7 +58,10 @@ export class SearchService {
       nodeOf: hitOf,
       count: () => searchPapersCount(this.deps.db, query),
     });
-    primePapers(ctx, page.nodes.map((hit) => hit.paper));
+    primePapers(
+      ctx,
+      page.nodes.map((hit) => hit.paper),
+    );
     return page;
   }
 }

@@ -48,12 +48,15 @@ export class UpvoteService {
     const viewer = requireScope(ctx.viewer, 'write');
     const paperId = requirePaperId(paperIdArgument);
     const { prisma } = this.deps.db;
-    const [inserted, paper] = await prisma.$transaction([
-      prisma.$executeRaw`/* upvotePaper */
+    const [inserted, paper] = await prisma.$transaction(
+      [
+        prisma.$executeRaw`/* upvotePaper */
         INSERT INTO upvotes (user_id, paper_id) SELECT ${viewer.userId}, id FROM papers WHERE id = ${paperId}
         ON CONFLICT (user_id, paper_id) DO NOTHING`,
-      prisma.paper.findUnique({ where: { id: paperId } }),
-    ], WRITE_TRANSACTION);
+        prisma.paper.findUnique({ where: { id: paperId } }),
+      ],
+      WRITE_TRANSACTION,
+    );
     return this.afterWrite(ctx, paperId, paper, true, inserted > 0);
   }
 
@@ -62,10 +65,13 @@ export class UpvoteService {
     const viewer = requireScope(ctx.viewer, 'write');
     const paperId = requirePaperId(paperIdArgument);
     const { prisma } = this.deps.db;
-    const [deleted, paper] = await prisma.$transaction([
-      prisma.$executeRaw`/* removeUpvote */ DELETE FROM upvotes WHERE user_id = ${viewer.userId} AND paper_id = ${paperId}`,
-      prisma.paper.findUnique({ where: { id: paperId } }),
-    ], WRITE_TRANSACTION);
+    const [deleted, paper] = await prisma.$transaction(
+      [
+        prisma.$executeRaw`/* removeUpvote */ DELETE FROM upvotes WHERE user_id = ${viewer.userId} AND paper_id = ${paperId}`,
+        prisma.paper.findUnique({ where: { id: paperId } }),
+      ],
+      WRITE_TRANSACTION,
+    );
     return this.afterWrite(ctx, paperId, paper, false, deleted > 0);
   }
 

@@ -34,8 +34,10 @@ export function parseWebhookUrl(text: string, maxLength: number): URL {
   } catch {
     throw new WebhookAddressError(`"${text.slice(0, 200)}" is not an absolute URL.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookAddressError(`Only http and https URLs are allowed, not ${url.protocol.replace(/:$/, '')}.`);
-  if (url.username || url.password) throw new WebhookAddressError('The URL must not contain a user name or password; authenticate deliveries by their signature.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new WebhookAddressError(`Only http and https URLs are allowed, not ${url.protocol.replace(/:$/, '')}.`);
+  if (url.username || url.password)
+    throw new WebhookAddressError('The URL must not contain a user name or password; authenticate deliveries by their signature.');
   return url;
 }
 

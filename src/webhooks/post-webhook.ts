@@ -16,7 +16,10 @@ export interface PostResult {
  */
 export function postWebhook(target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostResult> {
   const pinned: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [{ address: target.address, family: target.family }]);
+    if (options.all)
+      (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [
+        { address: target.address, family: target.family },
+      ]);
     else callback(null, target.address, target.family);
   };
   const request = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -40,7 +43,11 @@ export function postWebhook(target: CheckedTarget, headers: Record<string, strin
         const status = res.statusCode ?? 0;
         res.resume();
         res.on('error', () => undefined);
-        finish(status >= 200 && status < 300 ? { statusCode: status, error: null } : { statusCode: status, error: `HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}` });
+        finish(
+          status >= 200 && status < 300
+            ? { statusCode: status, error: null }
+            : { statusCode: status, error: `HTTP ${status}${status >= 300 && status < 400 ? ' (redirects are not followed)' : ''}` },
+        );
         req.destroy();
       },
     );

@@ -123,14 +123,22 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     const succeeded = result.error === null;
     const attemptsMade = due.attempts + 1;
     const tooLarge = result.statusCode === null && result.error?.startsWith('Payload of');
-    const stillActive = await recordAttempt(db, due, { ...result, succeeded, startedAt, durationMs: performance.now() - started }, {
-      maxAttempts: tooLarge ? attemptsMade : config.maxAttempts,
-      retryDelayMs: retryDelayMs(attemptsMade, config),
-      disableAfterFailures: config.disableAfterFailures,
-      disableAfterMs: config.disableAfterMs,
-      leaseMs,
-    });
-    log.info({ webhookId: due.webhookId, deliveryId: due.deliveryId, event: due.eventType, attempt: attemptsMade, statusCode: result.statusCode, error: result.error }, succeeded ? 'webhook delivered' : 'webhook delivery failed');
+    const stillActive = await recordAttempt(
+      db,
+      due,
+      { ...result, succeeded, startedAt, durationMs: performance.now() - started },
+      {
+        maxAttempts: tooLarge ? attemptsMade : config.maxAttempts,
+        retryDelayMs: retryDelayMs(attemptsMade, config),
+        disableAfterFailures: config.disableAfterFailures,
+        disableAfterMs: config.disableAfterMs,
+        leaseMs,
+      },
+    );
+    log.info(
+      { webhookId: due.webhookId, deliveryId: due.deliveryId, event: due.eventType, attempt: attemptsMade, statusCode: result.statusCode, error: result.error },
+      succeeded ? 'webhook delivered' : 'webhook delivery failed',
+    );
     if (!stillActive) log.warn({ webhookId: due.webhookId }, 'webhook disabled after repeated failures');
     return succeeded && stillActive;
   };

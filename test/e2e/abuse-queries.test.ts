@@ -124,7 +124,9 @@ describe.each(ENGINES)('abusive queries (%s)', (engine) => {
   });
 
   it('accepts several full pages but refuses a list priced over the cost limit', async () => {
-    const response = await send('{ papers(first: 100) { nodes { authors { name } } edges { node { authors { name } } } } viewer { upvotedPapers(first: 100) { nodes { authors { name } } } } a: papers(last: 100) { nodes { authors { name } } } }');
+    const response = await send(
+      '{ papers(first: 100) { nodes { authors { name } } edges { node { authors { name } } } } viewer { upvotedPapers(first: 100) { nodes { authors { name } } } } a: papers(last: 100) { nodes { authors { name } } } }',
+    );
     // 3 × (1 + 100 × 2) + 1 + …: well under 25,000.
     expect(response.status).toBe(200);
     const huge = await send('{ papers(first: 20000) { nodes { authors { name } } } }');

@@ -47,7 +47,12 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
 
   it('answers a body with a non-string query, array variables or no query with 400 BAD_REQUEST', () =>
     expectNothingWritten(async () => {
-      for (const body of [{ query: 42 }, { query: UPVOTE, variables: [paperIds[0]] }, { variables: { id: paperIds[0] } }, { query: UPVOTE, operationName: 7 }]) {
+      for (const body of [
+        { query: 42 },
+        { query: UPVOTE, variables: [paperIds[0]] },
+        { variables: { id: paperIds[0] } },
+        { query: UPVOTE, operationName: 7 },
+      ]) {
         const response = await post(server.url, body, { authorization: writer.authorization });
         expect(response.status).toBe(400);
         expect(codeOf(response)).toBe('BAD_REQUEST');
@@ -56,7 +61,9 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
 
   it('refuses batched (array) requests with 400 and runs none of them', () =>
     expectNothingWritten(async () => {
-      const response = await post(server.url, [{ query: UPVOTE, variables: { id: paperIds[0] } }, { query: '{ __typename }' }], { authorization: writer.authorization });
+      const response = await post(server.url, [{ query: UPVOTE, variables: { id: paperIds[0] } }, { query: '{ __typename }' }], {
+        authorization: writer.authorization,
+      });
       expect(response.status).toBe(400);
       expect(codeOf(response)).toBe('BAD_REQUEST');
     }));
@@ -64,7 +71,11 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
   it('answers text/plain and form bodies with 415 and does not run them (CSRF)', () =>
     expectNothingWritten(async () => {
       for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql']) {
-        const response = await raw(server.url, { method: 'POST', headers: { 'content-type': contentType, authorization: writer.authorization }, body: JSON.stringify({ query: UPVOTE, variables: { id: paperIds[0] } }) });
+        const response = await raw(server.url, {
+          method: 'POST',
+          headers: { 'content-type': contentType, authorization: writer.authorization },
+          body: JSON.stringify({ query: UPVOTE, variables: { id: paperIds[0] } }),
+        });
         expect(response.status).toBe(415);
         expect(codeOf(response)).toBe('UNSUPPORTED_MEDIA_TYPE');
       }
@@ -96,7 +107,10 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
   it('answers a mutation over GET with 405 and Allow: POST, writing nothing', () =>
     expectNothingWritten(async () => {
       const search = new URLSearchParams({ query: UPVOTE, variables: JSON.stringify({ id: paperIds[0] }) });
-      const response = await raw(server.url, { path: `/graphql?${search}`, headers: { authorization: writer.authorization, 'apollo-require-preflight': 'true', accept: 'application/json' } });
+      const response = await raw(server.url, {
+        path: `/graphql?${search}`,
+        headers: { authorization: writer.authorization, 'apollo-require-preflight': 'true', accept: 'application/json' },
+      });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
       expect(codeOf(response)).toBe('BAD_REQUEST');
@@ -104,7 +118,10 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
 
   it('answers a GET query without a preflight header, as urql sends it, and still no mutation over GET', () =>
     expectNothingWritten(async () => {
-      const response = await raw(server.url, { path: '/graphql?query=%7B__typename%7D', headers: { accept: 'application/graphql-response+json, application/json' } });
+      const response = await raw(server.url, {
+        path: '/graphql?query=%7B__typename%7D',
+        headers: { accept: 'application/graphql-response+json, application/json' },
+      });
       expect(response.status).toBe(200);
       expect(response.json).toEqual({ data: { __typename: 'Query' } });
       const search = new URLSearchParams({ query: UPVOTE, variables: JSON.stringify({ id: paperIds[0] }) });
@@ -119,11 +136,15 @@ describe.each(ENGINES)('abusive requests (%s)', (engine) => {
       expect(declared.status).toBe(413);
       expect(codeOf(declared)).toBe('PAYLOAD_TOO_LARGE');
       const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-          let body = '';
-          res.on('data', (chunk) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
+        const req = httpRequest(
+          `${server.url}/graphql`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
         req.on('error', reject);
         req.write(big.slice(0, 3000));
         req.end(big.slice(3000));

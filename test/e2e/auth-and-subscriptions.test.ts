@@ -38,7 +38,7 @@ describe.each(ENGINES)('authentication and subscriptions over HTTP and websocket
   });
   afterAll(() => server.close());
 
-  it('runs mutations as the token\'s user', async () => {
+  it("runs mutations as the token's user", async () => {
     const result = await postGraphQL(server.url, UPVOTE, { id: papers[0] }, { authorization: writer.authorization });
     expect(result.status).toBe(200);
     expect(result.expectData().upvotePaper.paper).toEqual({ upvoteCount: 4, viewerHasUpvoted: true });
@@ -65,7 +65,7 @@ describe.each(ENGINES)('authentication and subscriptions over HTTP and websocket
     }
   });
 
-  it('answers a read-only token\'s mutation with FORBIDDEN and HTTP 403, and lets it read', async () => {
+  it("answers a read-only token's mutation with FORBIDDEN and HTTP 403, and lets it read", async () => {
     const reader = await createUserWithToken(server.app.db, 'reader', ['read']);
     const mutation = await postGraphQL(server.url, UPVOTE, { id: papers[1] }, { authorization: reader.authorization });
     expect(mutation.status).toBe(403);
@@ -86,7 +86,7 @@ describe.each(ENGINES)('authentication and subscriptions over HTTP and websocket
     }
   });
 
-  it('delivers every upvote count change of the subscribed paper, with the subscriber\'s own viewerHasUpvoted', async () => {
+  it("delivers every upvote count change of the subscribed paper, with the subscriber's own viewerHasUpvoted", async () => {
     const one = await subscribe(server.url, ON_UPVOTE, { id: papers[2] }, { authorization: writer.authorization });
     const all = await subscribe(server.url, ON_UPVOTE, {});
     open.push(one, all);

@@ -19,7 +19,13 @@ describe('docs/clients.md', () => {
   it('shows every example file word for word', () => {
     const page = readFileSync(join(ROOT, 'docs', 'clients.md'), 'utf8');
     const shown = [...page.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)\n```$/gm)];
-    expect(shown.map((match) => match[1])).toEqual(['examples/clients/fetch.ts', 'examples/clients/apollo.ts', 'examples/clients/urql.ts', 'examples/clients/subscribe.ts', 'examples/codegen.ts']);
+    expect(shown.map((match) => match[1])).toEqual([
+      'examples/clients/fetch.ts',
+      'examples/clients/apollo.ts',
+      'examples/clients/urql.ts',
+      'examples/clients/subscribe.ts',
+      'examples/codegen.ts',
+    ]);
     for (const [, file, body] of shown) expect([file, body]).toEqual([file, readFileSync(join(ROOT, file), 'utf8').trimEnd()]);
   });
 });
@@ -98,7 +104,12 @@ describe('the client examples against the demo server', () => {
     const counts: number[] = [];
     let failure: unknown;
     const connected = new Promise((resolve) => client.on('connected', resolve));
-    const stop = watchUpvotes(client, '2410.00907', (count) => counts.push(count), (error) => (failure = error));
+    const stop = watchUpvotes(
+      client,
+      '2410.00907',
+      (count) => counts.push(count),
+      (error) => (failure = error),
+    );
     try {
       await connected;
       // One round trip on the socket, so the subscription is listening before the count changes.
@@ -136,7 +147,10 @@ describe('examples/codegen.ts', () => {
       copyFileSync(join(ROOT, 'schema.graphql'), join(project, 'schema.graphql'));
       copyFileSync(join(ROOT, 'examples', 'codegen.ts'), join(project, 'codegen.ts'));
       mkdirSync(join(project, 'src'));
-      writeFileSync(join(project, 'src', 'feed.ts'), "import { graphql } from './gql';\nexport const Feed = graphql(`query Feed { days(first: 1) { nodes { date papers(first: 3) { nodes { arxivId publishedAt githubRepo upvoteCount } } } } }`);\n");
+      writeFileSync(
+        join(project, 'src', 'feed.ts'),
+        "import { graphql } from './gql';\nexport const Feed = graphql(`query Feed { days(first: 1) { nodes { date papers(first: 3) { nodes { arxivId publishedAt githubRepo upvoteCount } } } } }`);\n",
+      );
       const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
         const child = spawn(process.execPath, [join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts'], {
           cwd: project,
@@ -150,7 +164,9 @@ describe('examples/codegen.ts', () => {
       expect(run).toMatchObject({ code: 0 });
       const types = readFileSync(join(project, 'src', 'gql', 'graphql.ts'), 'utf8');
       // Date, DateTime (publishedAt), URL (githubRepo) and NonNegativeInt (upvoteCount), as mapped.
-      expect(types).toContain('export type FeedQuery = { days: { nodes: Array<{ date: string, papers: { nodes: Array<{ arxivId: string, publishedAt: string | null, githubRepo: string | null, upvoteCount: number }> } }> } };');
+      expect(types).toContain(
+        'export type FeedQuery = { days: { nodes: Array<{ date: string, papers: { nodes: Array<{ arxivId: string, publishedAt: string | null, githubRepo: string | null, upvoteCount: number }> } }> } };',
+      );
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

@@ -50,7 +50,7 @@ describe('a CLI beside the running server on the embedded database', () => {
     expect(missing.stderr.trim()).toBe('NOT_FOUND: No User with id "nobody".');
   }, 60_000);
 
-  it('npm run import reads the file from the user\'s working directory and the server serves the papers', async () => {
+  it("npm run import reads the file from the user's working directory and the server serves the papers", async () => {
     const before = (await postGraphQL(server.url, '{ papers(first: 1) { totalCount } }')).expectData();
     const run = await cli('cli/import', [relative(process.cwd(), FIXTURE)]);
     expect(run.code).toBe(0);
@@ -61,7 +61,7 @@ describe('a CLI beside the running server on the embedded database', () => {
 
     const stdin = await cli('cli/import', ['-']);
     expect(stdin.code).toBe(2);
-    expect(stdin.stderr).toContain('cannot read this terminal\'s standard input');
+    expect(stdin.stderr).toContain("cannot read this terminal's standard input");
   }, 60_000);
 
   it('npm run digest, db:migrate and db:synthetic answer as they do on their own', async () => {

@@ -19,7 +19,27 @@ const compiled = useCompiledApp('digest-cli');
 function makeCertificate(dir: string): { key: string; cert: string; certFile: string } {
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
 }
 
@@ -62,12 +82,17 @@ describe.each(ENGINES)('npm run digest on %s', (engine) => {
 
   const smtpUrl = (pass: string) => `${sink.url.replace('smtp://', `smtp://${encodeURIComponent(USER)}:${encodeURIComponent(pass)}@`)}`;
   const digest = (pass: string) =>
-    runNode(compiled.app().entry('cli/digest'), ['--frequency', 'daily', '--date', '2025-12-11'], {
-      ...env,
-      SMTP_URL: smtpUrl(pass),
-      NODE_EXTRA_CA_CERTS: certFile,
-      PUBLIC_BASE_URL: 'http://papers.test',
-    }, 120_000);
+    runNode(
+      compiled.app().entry('cli/digest'),
+      ['--frequency', 'daily', '--date', '2025-12-11'],
+      {
+        ...env,
+        SMTP_URL: smtpUrl(pass),
+        NODE_EXTRA_CA_CERTS: certFile,
+        PUBLIC_BASE_URL: 'http://papers.test',
+      },
+      120_000,
+    );
 
   it('reports a refused login as a failed delivery and exits non-zero; nothing is delivered', async () => {
     const run = await digest('wrong password');

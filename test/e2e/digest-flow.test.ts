@@ -38,7 +38,9 @@ describe.each(ENGINES)('email digest end to end on %s', (engine) => {
     const token = tokenIn(confirmation.text, CONFIRM_TOKEN);
     expect(confirmation.text).toContain(`https://papers.example/digest/confirm?token=${token}`);
 
-    const confirmed = await postGraphQL(server.url, 'mutation($t: String!) { confirmDigestSubscription(input: { token: $t }) { subscription { status } } }', { t: token });
+    const confirmed = await postGraphQL(server.url, 'mutation($t: String!) { confirmDigestSubscription(input: { token: $t }) { subscription { status } } }', {
+      t: token,
+    });
     expect(confirmed.expectData()).toEqual({ confirmDigestSubscription: { subscription: { status: 'CONFIRMED' } } });
 
     const [, digest] = await sink.waitFor(2);
@@ -49,9 +51,13 @@ describe.each(ENGINES)('email digest end to end on %s', (engine) => {
     expect(sink.messages).toHaveLength(2);
 
     const unsubscribe = tokenIn(digest.text, UNSUBSCRIBE_TOKEN);
-    const ended = await postGraphQL(server.url, 'mutation($t: String!) { unsubscribeFromDigest(input: { token: $t }) { subscription { status } } }', { t: unsubscribe });
+    const ended = await postGraphQL(server.url, 'mutation($t: String!) { unsubscribeFromDigest(input: { token: $t }) { subscription { status } } }', {
+      t: unsubscribe,
+    });
     expect(ended.expectData()).toEqual({ unsubscribeFromDigest: { subscription: { status: 'UNSUBSCRIBED' } } });
-    const reused = await postGraphQL(server.url, 'mutation($t: String!) { unsubscribeFromDigest(input: { token: $t }) { subscription { status } } }', { t: unsubscribe });
+    const reused = await postGraphQL(server.url, 'mutation($t: String!) { unsubscribeFromDigest(input: { token: $t }) { subscription { status } } }', {
+      t: unsubscribe,
+    });
     expect(reused.expectError('BAD_USER_INPUT').extensions).toMatchObject({ argumentName: 'token' });
   });
 
@@ -79,7 +85,11 @@ describe.each(ENGINES)('email digest end to end on %s', (engine) => {
     expect(replayed.status).toBe(400);
 
     const oneClick = local(mail.headers.get('list-unsubscribe')!.slice(1, -1));
-    const unsubscribed = await fetch(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const unsubscribed = await fetch(oneClick, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(unsubscribed.status).toBe(200);
     expect(await status()).toBe('unsubscribed');
   });

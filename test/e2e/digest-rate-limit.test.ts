@@ -55,11 +55,17 @@ describe('subscribeToDigest limits over the websocket', () => {
         let result: any;
         client.subscribe(
           { query: 'mutation($e: String!) { subscribeToDigest(input: { email: $e, frequency: WEEKLY }) { email } }', variables: { e: email } },
-          { next: (value) => (result = value), error: (error) => (Array.isArray(error) ? resolve({ errors: error as never }) : reject(error)), complete: () => resolve(result) },
+          {
+            next: (value) => (result = value),
+            error: (error) => (Array.isArray(error) ? resolve({ errors: error as never }) : reject(error)),
+            complete: () => resolve(result),
+          },
         );
       });
     try {
-      expect((await postGraphQL(server.url, 'mutation { subscribeToDigest(input: { email: "http@example.org", frequency: DAILY }) { email } }')).status).toBe(200);
+      expect((await postGraphQL(server.url, 'mutation { subscribeToDigest(input: { email: "http@example.org", frequency: DAILY }) { email } }')).status).toBe(
+        200,
+      );
       expect((await overSocket('ws-one@example.org')).errors).toBeUndefined();
       const refused = await overSocket('ws-two@example.org');
       expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');

@@ -51,11 +51,16 @@ describe('the GraphQL examples in README.md and docs/', () => {
         if (operation.operation === 'subscription') continue;
         const result = await postGraphQL(server.url, example.query, example.variables, { authorization }, operation.name?.value);
         const data = result.expectData();
-        const nullFields = Object.entries(data).filter(([, value]) => value === null).map(([field]) => field);
+        const nullFields = Object.entries(data)
+          .filter(([, value]) => value === null)
+          .map(([field]) => field);
         expect({ operation: operation.name?.value, nullFields }).toEqual({ operation: operation.name?.value, nullFields: [] });
         const lists: unknown[][] = [];
         JSON.stringify(data, (_key, value) => (Array.isArray(value) && lists.push(value), value));
-        expect({ operation: operation.name?.value, emptyLists: lists.filter((list) => list.length === 0).length }).toEqual({ operation: operation.name?.value, emptyLists: 0 });
+        expect({ operation: operation.name?.value, emptyLists: lists.filter((list) => list.length === 0).length }).toEqual({
+          operation: operation.name?.value,
+          emptyLists: 0,
+        });
       }
     },
   );

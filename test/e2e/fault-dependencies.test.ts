@@ -68,7 +68,10 @@ describeWithPostgres('PostgreSQL outage', () => {
     expect(ready.json).toMatchObject({ status: 'unavailable' });
 
     proxy.restore();
-    const after = await eventually(() => post(url, { query: '{ papers(first: 5) { nodes { arxivId upvoteCount } } }' }), (r) => r.status === 200);
+    const after = await eventually(
+      () => post(url, { query: '{ papers(first: 5) { nodes { arxivId upvoteCount } } }' }),
+      (r) => r.status === 200,
+    );
     expect(after.status).toBe(200);
     expect((await raw(url, { path: '/readyz' })).status).toBe(200);
     const counts = Object.fromEntries(after.json.data.papers.nodes.map((n: { arxivId: string; upvoteCount: number }) => [n.arxivId, n.upvoteCount]));
@@ -114,7 +117,10 @@ describeWithRedis('Redis outage', () => {
   });
 
   it('keeps serving with per-instance limits while Redis is cut and counts in Redis again once it returns', async () => {
-    await eventually(() => post(url, { query: '{ rateLimit { remaining } }' }).then(() => redis.get(key)), (value) => value !== null);
+    await eventually(
+      () => post(url, { query: '{ rateLimit { remaining } }' }).then(() => redis.get(key)),
+      (value) => value !== null,
+    );
     const before = Number(await redis.get(key));
     expect(before).toBeGreaterThan(0);
 

@@ -83,79 +83,98 @@ describe('SIGTERM', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('drains requests in flight (a body still arriving; on PostgreSQL, queries waiting on a lock), refuses new connections, closes websockets with 1001 and exits 0', async () => {
-    const env: Record<string, string> = {};
-    if (TEST_DATABASE_URL) {
-      database = await createTestDatabase('postgres');
-      env.DATABASE_URL = database.url!;
-    } else {
-      dataDir = mkdtempSync(join(tmpdir(), 'sigterm-'));
-      env.DATA_DIR = dataDir;
-    }
-    // Long timeouts, so that on a slow machine nothing but the test ends the lock wait; no webhook
-    // worker, whose background statements would wait on the test's lock too.
-    const started = await startBuiltServer(app!.entry('main'), { ...env, SHUTDOWN_TIMEOUT_MS: '60000', DB_STATEMENT_TIMEOUT_MS: '60000', WEBHOOK_DELIVER: 'false' });
-    child = started.child;
-    const { url } = started;
-    const port = Number(new URL(url).port);
-
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
-    await new Promise((resolve) => ws.once('open', resolve));
-    const wsClosed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-
-    // In flight, proven: the server answered "100 Continue" and waits for this body.
-    const held = await heldRequest(url);
-
-    // On PostgreSQL, also queries that reached the database: the test's own connection holds an
-    // exclusive lock on papers, and the server's statements wait on it (seen in pg_stat_activity).
-    let locked: Array<Promise<Answer>> = [];
-    if (database) {
-      locker = new Client({ connectionString: database.url });
-      await locker.connect();
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE papers IN ACCESS EXCLUSIVE MODE');
-      // One query (several identical ones can share one read on the server; one is enough to prove
-      // that a statement in the database is waited for).
-      locked = [5].map((first) =>
-        fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ papers(first: ${first}) { totalCount nodes { arxivId } } }` }) }).then(
-          async (response) => ({ status: response.status, text: await response.text() }),
-          (error: Error) => ({ status: 0, text: String(error.cause ?? error) }),
-        ),
-      );
-      const waiting = async () =>
-        Number((await locker!.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")).rows[0].n);
-      // Until it waits on the lock; if it answered instead, it was not held, and the test fails here.
-      let answered: Answer | undefined;
-      for (const request of locked) void request.then((answer) => (answered ??= answer));
-      for (let n = await waiting(); n < locked.length; n = await waiting()) {
-        expect(answered).toBeUndefined();
-        await new Promise((resolve) => setTimeout(resolve, 100));
+  it(
+    'drains requests in flight (a body still arriving; on PostgreSQL, queries waiting on a lock), refuses new connections, closes websockets with 1001 and exits 0',
+    async () => {
+      const env: Record<string, string> = {};
+      if (TEST_DATABASE_URL) {
+        database = await createTestDatabase('postgres');
+        env.DATABASE_URL = database.url!;
+      } else {
+        dataDir = mkdtempSync(join(tmpdir(), 'sigterm-'));
+        env.DATA_DIR = dataDir;
       }
-    }
+      // Long timeouts, so that on a slow machine nothing but the test ends the lock wait; no webhook
+      // worker, whose background statements would wait on the test's lock too.
+      const started = await startBuiltServer(app!.entry('main'), {
+        ...env,
+        SHUTDOWN_TIMEOUT_MS: '60000',
+        DB_STATEMENT_TIMEOUT_MS: '60000',
+        WEBHOOK_DELIVER: 'false',
+      });
+      child = started.child;
+      const { url } = started;
+      const port = Number(new URL(url).port);
 
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await wsClosed).toBe(1001);
+      const ws = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise((resolve) => ws.once('open', resolve));
+      const wsClosed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
 
-    // While those requests are still open, the listener closes: new connections are refused.
-    let refused = await tryConnect(port);
-    for (let i = 0; i < 100 && refused === 'accepted'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      refused = await tryConnect(port);
-    }
-    expect(refused).toBe('ECONNREFUSED');
-    expect(child.exitCode).toBeNull();
+      // In flight, proven: the server answered "100 Continue" and waits for this body.
+      const held = await heldRequest(url);
 
-    // Now let them finish: the body arrives, the lock goes. Each gets its whole answer.
-    held.send();
-    await locker?.query('ROLLBACK');
-    for (const answer of [await held.answer, ...(await Promise.all(locked))]) {
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.text)).toEqual({ data: { papers: { totalCount: 0, nodes: [] } } });
-    }
+      // On PostgreSQL, also queries that reached the database: the test's own connection holds an
+      // exclusive lock on papers, and the server's statements wait on it (seen in pg_stat_activity).
+      let locked: Array<Promise<Answer>> = [];
+      if (database) {
+        locker = new Client({ connectionString: database.url });
+        await locker.connect();
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE papers IN ACCESS EXCLUSIVE MODE');
+        // One query (several identical ones can share one read on the server; one is enough to prove
+        // that a statement in the database is waited for).
+        locked = [5].map((first) =>
+          fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: `{ papers(first: ${first}) { totalCount nodes { arxivId } } }` }),
+          }).then(
+            async (response) => ({ status: response.status, text: await response.text() }),
+            (error: Error) => ({ status: 0, text: String(error.cause ?? error) }),
+          ),
+        );
+        const waiting = async () =>
+          Number(
+            (
+              await locker!.query(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+              )
+            ).rows[0].n,
+          );
+        // Until it waits on the lock; if it answered instead, it was not held, and the test fails here.
+        let answered: Answer | undefined;
+        for (const request of locked) void request.then((answer) => (answered ??= answer));
+        for (let n = await waiting(); n < locked.length; n = await waiting()) {
+          expect(answered).toBeUndefined();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
 
-    // Exit 0 only after an orderly stop: a stop cut short by SHUTDOWN_TIMEOUT_MS would exit 1.
-    expect(await exited).toBe(0);
-    expect(started.logs()).not.toMatch(/"level":(50|60)/);
-  }, STARTUP_TIMEOUT_MS);
+      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await wsClosed).toBe(1001);
+
+      // While those requests are still open, the listener closes: new connections are refused.
+      let refused = await tryConnect(port);
+      for (let i = 0; i < 100 && refused === 'accepted'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        refused = await tryConnect(port);
+      }
+      expect(refused).toBe('ECONNREFUSED');
+      expect(child.exitCode).toBeNull();
+
+      // Now let them finish: the body arrives, the lock goes. Each gets its whole answer.
+      held.send();
+      await locker?.query('ROLLBACK');
+      for (const answer of [await held.answer, ...(await Promise.all(locked))]) {
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.text)).toEqual({ data: { papers: { totalCount: 0, nodes: [] } } });
+      }
+
+      // Exit 0 only after an orderly stop: a stop cut short by SHUTDOWN_TIMEOUT_MS would exit 1.
+      expect(await exited).toBe(0);
+      expect(started.logs()).not.toMatch(/"level":(50|60)/);
+    },
+    STARTUP_TIMEOUT_MS,
+  );
 });

@@ -18,7 +18,10 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
-  isArray: (_name, path) => ['rss.channel.item', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.author', 'feed.entry.category', 'feed.entry.link'].includes(String(path)),
+  isArray: (_name, path) =>
+    ['rss.channel.item', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.author', 'feed.entry.category', 'feed.entry.link'].includes(
+      String(path),
+    ),
 });
 
 /** Parses with a real XML parser after checking well-formedness; fails with the parser's own error. */
@@ -45,7 +48,9 @@ describe.each(ENGINES)('feeds and paper pages (%s)', (engine) => {
     server = await startTestServer({ engine, env: { PUBLIC_BASE_URL: BASE } });
     const { db } = server.database;
     await runImport(db, await listFeedSources(join(__dirname, '../fixtures/hf-daily-papers.json')));
-    await db.prisma.paper.create({ data: { id: '2501.99001', title: TRICKY_TITLE, abstract: TRICKY_ABSTRACT, dayDate: new Date('2025-01-16'), importedUpvoteCount: 7 } });
+    await db.prisma.paper.create({
+      data: { id: '2501.99001', title: TRICKY_TITLE, abstract: TRICKY_ABSTRACT, dayDate: new Date('2025-01-16'), importedUpvoteCount: 7 },
+    });
     const author = await db.prisma.author.findFirstOrThrow({ where: { name: 'Zoë Ångström' } });
     authorId = toGlobalId('Author', author.id);
   }, 300_000);
@@ -63,7 +68,10 @@ describe.each(ENGINES)('feeds and paper pages (%s)', (engine) => {
     const items = channel.item as any[];
     // Featured days 2025-01-16 (two papers), 2025-01-15, 2025-01-10: the latest three.
     expect(items.map((item) => item.link)).toEqual([
-      `${BASE}/papers/2501.99001`, `${BASE}/papers/hep-th%2F9901001`, `${BASE}/papers/2501.08313`, `${BASE}/papers/2501.04519`,
+      `${BASE}/papers/2501.99001`,
+      `${BASE}/papers/hep-th%2F9901001`,
+      `${BASE}/papers/2501.08313`,
+      `${BASE}/papers/2501.04519`,
     ]);
     for (const item of items) {
       expect(item.guid).toEqual({ '#text': item.link, '@isPermaLink': 'true' });
@@ -166,7 +174,12 @@ describe.each(ENGINES)('feeds and paper pages (%s)', (engine) => {
       for (const item of parseXml(await (await get(path)).text()).rss.channel.item) links.add(item.link);
     }
     const period = periodOf('DAILY', new Date('2025-01-15T00:00:00Z'));
-    const mail = composeDigest({ publicBaseUrl: BASE }, period, [{ id: 'hep-th/9901001', title: 'x', authors: ['a'], upvoteCount: 1, githubRepo: null }], 'token');
+    const mail = composeDigest(
+      { publicBaseUrl: BASE },
+      period,
+      [{ id: 'hep-th/9901001', title: 'x', authors: ['a'], upvoteCount: 1, githubRepo: null }],
+      'token',
+    );
     for (const match of mail.text.matchAll(/https:\/\/papers\.example\/papers\/\S+/g)) links.add(match[0]);
     expect(links.has(`${BASE}/papers/hep-th%2F9901001`)).toBe(true);
     for (const link of links) {

@@ -34,7 +34,9 @@ describe('a server on the embedded database', () => {
 
   it('answers a paper by arXiv id with its authors in byline order', async () => {
     const data = (
-      await postGraphQL(url, 'query($id: ID!) { paper(id: $id) { id arxivId title publishedAt day { date } upvoteCount authors { name } } }', { id: '2407.18232' })
+      await postGraphQL(url, 'query($id: ID!) { paper(id: $id) { id arxivId title publishedAt day { date } upvoteCount authors { name } } }', {
+        id: '2407.18232',
+      })
     ).expectData();
     expect(data.paper).toMatchObject({
       arxivId: '2407.18232',
@@ -44,7 +46,13 @@ describe('a server on the embedded database', () => {
       upvoteCount: 0,
     });
     expect(data.paper.authors.map((a: { name: string }) => a.name)).toEqual([
-      'Zhe Liu', 'Jinghua Hou', 'Xinyu Wang', 'Xiaoqing Ye', 'Jingdong Wang', 'Hengshuang Zhao', 'Xiang Bai',
+      'Zhe Liu',
+      'Jinghua Hou',
+      'Xinyu Wang',
+      'Xiaoqing Ye',
+      'Jingdong Wang',
+      'Hengshuang Zhao',
+      'Xiang Bai',
     ]);
     const byGlobalId = (await postGraphQL(url, 'query($id: ID!) { paper(id: $id) { arxivId } }', { id: data.paper.id })).expectData();
     expect(byGlobalId.paper.arxivId).toBe('2407.18232');
@@ -62,10 +70,13 @@ describe('a server on the embedded database', () => {
       papers(first: $first, after: $after, last: $last, before: $before) {
         edges { cursor node { arxivId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
     const all = (await postGraphQL(url, '{ papers(first: 100) { nodes { arxivId } } }')).expectData().papers.nodes.map((n: { arxivId: string }) => n.arxivId);
-    const { forward, backward } = await walkBothWays(async (args) => {
-      const page: any = (await postGraphQL(url, query, args)).expectData().papers;
-      return { ids: page.edges.map((e: any) => e.node.arxivId), pageInfo: page.pageInfo };
-    }, { forward: 7, backward: 6 });
+    const { forward, backward } = await walkBothWays(
+      async (args) => {
+        const page: any = (await postGraphQL(url, query, args)).expectData().papers;
+        return { ids: page.edges.map((e: any) => e.node.arxivId), pageInfo: page.pageInfo };
+      },
+      { forward: 7, backward: 6 },
+    );
     expect(forward).toEqual(all);
     expect(backward).toEqual(all);
   });
@@ -78,7 +89,9 @@ describe('a server on the embedded database', () => {
   });
 
   it('answers GET queries (with a CSRF preflight header) with JSON, and /healthz and /readyz', async () => {
-    const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ papers(first: 1) { totalCount } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ papers(first: 1) { totalCount } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect((await toResult<any>(get, 'GET')).expectData().papers.totalCount).toBe(53);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${url}/readyz`);

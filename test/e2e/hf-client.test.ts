@@ -29,7 +29,10 @@ function pythonWithHfHub(): string | null {
   if (!wheel) return null;
   try {
     execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'ignore' });
-    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--quiet', '--no-index', '--find-links', WHEELS, join(WHEELS, wheel)], { stdio: 'ignore', timeout: 240_000 });
+    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--quiet', '--no-index', '--find-links', WHEELS, join(WHEELS, wheel)], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
   } catch {
     return null;
   }
@@ -71,9 +74,14 @@ describeWithClient('the huggingface_hub Python client against this server', () =
     const output = JSON.parse(stdout);
     expect(output.daily).toEqual([
       {
-        id: '2501.08313', title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention',
+        id: '2501.08313',
+        title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention',
         authors: ['Zoë Ångström', '张伟', 'Łukasz Wróblewski', 'José Núñez-García', 'Wei Zhang', 'Wei Zhang'],
-        upvotes: 42, submitted_at: '2025-01-15T01:23:45.678000+00:00', published_at: '2025-01-14T18:58:03+00:00', comments: 3, submitted_by: 'akhaliq',
+        upvotes: 42,
+        submitted_at: '2025-01-15T01:23:45.678000+00:00',
+        published_at: '2025-01-14T18:58:03+00:00',
+        comments: 3,
+        submitted_by: 'akhaliq',
       },
     ]);
     expect(output.info).toMatchObject({ id: 'hep-th/9901001', authors: ['Juan Martín Maldacena'] });

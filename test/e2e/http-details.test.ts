@@ -38,7 +38,12 @@ describe.each(ENGINES)('HTTP details (%s)', (engine) => {
     await database?.close();
   });
 
-  const varyOf = (response: { headers: Headers }) => (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean).sort();
+  const varyOf = (response: { headers: Headers }) =>
+    (response.headers.get('vary') ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean)
+      .sort();
 
   it('merges Vary: a cacheable answer to an allowed origin varies by Origin and by Authorization', async () => {
     const query = encodeURIComponent('{ papers(first: 1) { nodes { arxivId } } }');
@@ -109,8 +114,16 @@ describe.each(ENGINES)('HTTP details (%s)', (engine) => {
     );
     expect(apq).toMatchObject({ msg: 'graphql request', errorCodes: ['BAD_REQUEST'] });
     await expectRefusal(raw(url, { method: 'PUT', path: '/graphql' }), 405, 'METHOD_NOT_ALLOWED');
-    await expectRefusal(raw(url, { method: 'POST', path: '/graphql', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: '{}' }), 406, 'NOT_ACCEPTABLE');
-    await expectRefusal(raw(url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectRefusal(
+      raw(url, { method: 'POST', path: '/graphql', headers: { accept: 'text/html', 'content-type': 'application/json' }, body: '{}' }),
+      406,
+      'NOT_ACCEPTABLE',
+    );
+    await expectRefusal(
+      raw(url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     await expectRefusal(raw(url, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: '{' }), 400, 'BAD_REQUEST');
     const route = await expectRefusal(raw(url, { path: '/nowhere' }), 404, 'NOT_FOUND');
     expect(route).toMatchObject({ msg: 'request refused', status: 404, code: 'NOT_FOUND', path: '/nowhere' });

@@ -46,7 +46,13 @@ function start(args: string[], env: Record<string, string>, stdin?: string | nul
   return spawnRun(CLI, args, env, stdin, nodeOptions);
 }
 
-function spawnRun(entry: string, args: string[], env: Record<string, string>, stdin: string | null | undefined, nodeOptions: string[]): { child: ChildProcess; done: Promise<Run>; stderr: () => string } {
+function spawnRun(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  stdin: string | null | undefined,
+  nodeOptions: string[],
+): { child: ChildProcess; done: Promise<Run>; stderr: () => string } {
   const child = spawn(process.execPath, [...nodeOptions, entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
@@ -143,10 +149,15 @@ describe.each(ENGINES)('npm run import on %s', (engine) => {
   // The feed arrives on stdin, which the test writes: after the first records the importer waits for
   // more, so the signal provably lands mid-import. The test synchronises on what the importer says
   // (its progress line, its "Stopping…" line), never on a sleep.
-  const jsonLines = (from: number, to: number) => [...syntheticItems(to)].slice(from).map((item) => JSON.stringify(item)).join('\n') + '\n';
+  const jsonLines = (from: number, to: number) =>
+    [...syntheticItems(to)]
+      .slice(from)
+      .map((item) => JSON.stringify(item))
+      .join('\n') + '\n';
   const TOTAL = 2000;
   const FIRST = 1000; // five batches of 200, then the importer waits on stdin
-  const progressRead = (stderr: string) => Math.max(0, ...[...stderr.matchAll(/^import: (?:\d+%, )?([\d,]+) records/gm)].map((m) => Number(m[1].replace(/,/g, ''))));
+  const progressRead = (stderr: string) =>
+    Math.max(0, ...[...stderr.matchAll(/^import: (?:\d+%, )?([\d,]+) records/gm)].map((m) => Number(m[1].replace(/,/g, ''))));
 
   it('stops after the batch in flight on Ctrl-C (SIGINT), and a re-run completes the import', async () => {
     const running = start(['-', '--batch-size', '200'], env, null);
@@ -198,27 +209,31 @@ describe.each(ENGINES)('npm run import on %s', (engine) => {
   // Skipped on PGlite, and listed as an allowed skip in test/allowed-skips.json: the test counts
   // committed batches from a second connection while the importer runs, and an embedded data
   // directory admits one process at a time.
-  (engine === 'postgres' ? it : it.skip)('leaves whole batches when the process is killed (SIGKILL), and a re-run completes the import', async () => {
-    const file = join(work, 'killed.jsonl');
-    await writeSyntheticFeed(file, 12_000, 'json-lines');
-    const running = start([file, '--batch-size', '500'], env);
-    await waitFor(() => running.stderr().includes('import: reading'), 60_000);
-    const db = database!.db;
-    for (let count = 0; count < 1000; count = await db.prisma.paper.count()) await new Promise((resolve) => setTimeout(resolve, 20));
-    running.child.kill('SIGKILL');
-    expect((await running.done).signal).toBe('SIGKILL');
-    // A COMMIT already on the wire when the process died still lands; let it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const papers = await db.prisma.paper.count();
-    expect(papers).toBeLessThan(12_000);
-    expect(papers % 500).toBe(0);
-    expect(await db.prisma.paperAuthor.count()).toBe(papers * 8);
-    const rerun = await cli([file, '--batch-size', '500'], env);
-    expect(rerun.code).toBe(0);
-    expect(rerun.stdout).toContain(`updated 0, unchanged ${papers.toLocaleString('en-US')}`);
-    expect(await db.prisma.paper.count()).toBe(12_000);
-    expect(await db.prisma.paperAuthor.count()).toBe(12_000 * 8);
-  }, 180_000);
+  (engine === 'postgres' ? it : it.skip)(
+    'leaves whole batches when the process is killed (SIGKILL), and a re-run completes the import',
+    async () => {
+      const file = join(work, 'killed.jsonl');
+      await writeSyntheticFeed(file, 12_000, 'json-lines');
+      const running = start([file, '--batch-size', '500'], env);
+      await waitFor(() => running.stderr().includes('import: reading'), 60_000);
+      const db = database!.db;
+      for (let count = 0; count < 1000; count = await db.prisma.paper.count()) await new Promise((resolve) => setTimeout(resolve, 20));
+      running.child.kill('SIGKILL');
+      expect((await running.done).signal).toBe('SIGKILL');
+      // A COMMIT already on the wire when the process died still lands; let it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const papers = await db.prisma.paper.count();
+      expect(papers).toBeLessThan(12_000);
+      expect(papers % 500).toBe(0);
+      expect(await db.prisma.paperAuthor.count()).toBe(papers * 8);
+      const rerun = await cli([file, '--batch-size', '500'], env);
+      expect(rerun.code).toBe(0);
+      expect(rerun.stdout).toContain(`updated 0, unchanged ${papers.toLocaleString('en-US')}`);
+      expect(await db.prisma.paper.count()).toBe(12_000);
+      expect(await db.prisma.paperAuthor.count()).toBe(12_000 * 8);
+    },
+    180_000,
+  );
 });
 
 function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
@@ -231,20 +246,24 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 
 describe('streaming large inputs', () => {
   // The file only has to be larger than the heap: 40,000 records are about 75 MB.
-  it.each(['json-lines', 'json-array'] as const)('validates a %s file larger than its 64 MB heap limit', async (format) => {
-    const file = join(work, `large.${format}`);
-    await writeSyntheticFeed(file, 40_000, format);
-    const size = statSync(file).size;
-    expect(size).toBeGreaterThan(70 * 1024 * 1024);
-    // A 64 MB heap: reading the file whole would fail with an out-of-memory crash.
-    const run = await cli([file, '--dry-run'], {}, undefined, ['--max-old-space-size=64']);
-    expect(run).toMatchObject({ code: 0, stderr: expect.not.stringContaining('heap out of memory') });
-    expect(run.stdout).toMatch(/^Dry run \(nothing written\): read 40,000, valid 40,000, skipped 0 /m);
-    const peakMb = Number(/peak memory ([\d,]+) MB/.exec(run.stdout)![1].replace(/,/g, ''));
-    // The heap cap above is the proof of streaming. The resident set is mostly code and PGlite's
-    // WebAssembly memory (measured 177–275 MB on idle and loaded machines); this bound only catches
-    // a gross regression, such as a second copy of the file, without failing on a noisy machine.
-    expect(peakMb).toBeLessThan(400);
-    rmSync(file);
-  }, 300_000);
+  it.each(['json-lines', 'json-array'] as const)(
+    'validates a %s file larger than its 64 MB heap limit',
+    async (format) => {
+      const file = join(work, `large.${format}`);
+      await writeSyntheticFeed(file, 40_000, format);
+      const size = statSync(file).size;
+      expect(size).toBeGreaterThan(70 * 1024 * 1024);
+      // A 64 MB heap: reading the file whole would fail with an out-of-memory crash.
+      const run = await cli([file, '--dry-run'], {}, undefined, ['--max-old-space-size=64']);
+      expect(run).toMatchObject({ code: 0, stderr: expect.not.stringContaining('heap out of memory') });
+      expect(run.stdout).toMatch(/^Dry run \(nothing written\): read 40,000, valid 40,000, skipped 0 /m);
+      const peakMb = Number(/peak memory ([\d,]+) MB/.exec(run.stdout)![1].replace(/,/g, ''));
+      // The heap cap above is the proof of streaming. The resident set is mostly code and PGlite's
+      // WebAssembly memory (measured 177–275 MB on idle and loaded machines); this bound only catches
+      // a gross regression, such as a second copy of the file, without failing on a noisy machine.
+      expect(peakMb).toBeLessThan(400);
+      rmSync(file);
+    },
+    300_000,
+  );
 });

@@ -108,7 +108,12 @@ describe.each(ENGINES)('metrics and request logs (%s)', (engine) => {
 
     const line = (requestId: string | null) => lines.find((l) => l.msg === 'graphql request' && l.requestId === requestId);
     expect(line(anonymous.headers.get('x-request-id'))).toMatchObject({
-      level: 'info', operationName: 'Anonymous', operationType: 'query', status: 200, outcome: 'ok', userId: null,
+      level: 'info',
+      operationName: 'Anonymous',
+      operationType: 'query',
+      status: 200,
+      outcome: 'ok',
+      userId: null,
     });
     expect(line(anonymous.headers.get('x-request-id'))!.durationMs).toEqual(expect.any(Number));
     expect(line(signedIn.headers.get('x-request-id'))).toMatchObject({ operationName: 'SignedIn', userId: user.id });

@@ -27,7 +27,10 @@ function freePort(): Promise<number> {
 }
 
 function startApp(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'examples', 'oauth-app', 'app.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'examples', 'oauth-app', 'app.mjs')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => resolve({ url: JSON.parse(line).listening, process: child }));
     child.once('exit', (code) => reject(new Error(`the example app exited with ${code}`)));
@@ -91,7 +94,13 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
     const appUrl = `http://127.0.0.1:${port}`;
     const registered = await registerApp({ name: 'Paper Pal', redirectUris: [`${appUrl}/callback`], scopes: ['read', 'write'] });
     expect(registered.clientSecret).toMatch(/^dpcs_/);
-    const app = await startApp({ DAILY_PAPERS_URL: issuer, CLIENT_ID: registered.app.clientId, CLIENT_SECRET: registered.clientSecret, PORT: String(port), SCOPE: 'read write' });
+    const app = await startApp({
+      DAILY_PAPERS_URL: issuer,
+      CLIENT_ID: registered.app.clientId,
+      CLIENT_SECRET: registered.clientSecret,
+      PORT: String(port),
+      SCOPE: 'read write',
+    });
     children.push(app.process);
 
     const authorize = await browser.follow(`${app.url}/login`);
@@ -138,7 +147,8 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
       if (!browser.cookies.get('dp_session')) throw new Error('the flow test signs the browser in first');
     });
 
-    const authorizeUrl = (params: Record<string, string>) => `${issuer}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'st-1', ...params })}`;
+    const authorizeUrl = (params: Record<string, string>) =>
+      `${issuer}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'st-1', ...params })}`;
 
     async function code(challenge: string): Promise<string> {
       const consent = await browser.request(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' }));
@@ -149,14 +159,22 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
     }
 
     const token = async (form: Record<string, string>) => {
-      const response = await fetch(`${issuer}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: clientId, ...form }) });
-      return { status: response.status, cache: response.headers.get("cache-control"), body: (await response.json()) as any };
+      const response = await fetch(`${issuer}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: clientId, ...form }),
+      });
+      return { status: response.status, cache: response.headers.get('cache-control'), body: (await response.json()) as any };
     };
-    const exchange = (codeValue: string, verifier: string, uri = redirectUri) => token({ grant_type: 'authorization_code', code: codeValue, redirect_uri: uri, code_verifier: verifier });
-    const viewerStatus = async (accessToken: string) => (await postGraphQL(server.url, '{ viewer { handle } }', {}, { authorization: `Bearer ${accessToken}` })).status;
+    const exchange = (codeValue: string, verifier: string, uri = redirectUri) =>
+      token({ grant_type: 'authorization_code', code: codeValue, redirect_uri: uri, code_verifier: verifier });
+    const viewerStatus = async (accessToken: string) =>
+      (await postGraphQL(server.url, '{ viewer { handle } }', {}, { authorization: `Bearer ${accessToken}` })).status;
 
     it('shows an error page, and sends nobody anywhere, for a redirect URI that does not match exactly', async () => {
-      const page = await browser.request(authorizeUrl({ redirect_uri: `${redirectUri}/extra`, code_challenge: pkce().challenge, code_challenge_method: 'S256' }));
+      const page = await browser.request(
+        authorizeUrl({ redirect_uri: `${redirectUri}/extra`, code_challenge: pkce().challenge, code_challenge_method: 'S256' }),
+      );
       expect(page.status).toBe(400);
       expect(page.location).toBeNull();
       expect(page.text).toContain('redirect_uri does not exactly match');
@@ -221,7 +239,12 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
     it('answers a token without the scope with 403 FORBIDDEN naming requiredScope', async () => {
       const { verifier, challenge } = pkce();
       const issued = (await exchange(await code(challenge), verifier)).body;
-      const upvote = await postGraphQL(server.url, 'mutation { upvotePaper(input: { paperId: "2401.00001" }) { paper { upvoteCount } } }', {}, { authorization: `Bearer ${issued.access_token}` });
+      const upvote = await postGraphQL(
+        server.url,
+        'mutation { upvotePaper(input: { paperId: "2401.00001" }) { paper { upvoteCount } } }',
+        {},
+        { authorization: `Bearer ${issued.access_token}` },
+      );
       expect(upvote.status).toBe(403);
       expect(upvote.expectError('FORBIDDEN').extensions).toMatchObject({ requiredScope: 'write' });
     });
@@ -232,7 +255,11 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
       expect(unknown.body.error).toBe('invalid_client');
       const confidential = await registerApp({ name: 'Server App', redirectUris: [redirectUri], scopes: ['read'] });
       const basic = Buffer.from(`${confidential.app.clientId}:dpcs_wrong`).toString('base64');
-      const response = await fetch(`${issuer}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&refresh_token=x' });
+      const response = await fetch(`${issuer}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=refresh_token&refresh_token=x',
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('Basic');
       expect(((await response.json()) as any).error).toBe('invalid_client');
@@ -243,9 +270,19 @@ describe.each(ENGINES)('a third-party app signs people in with Daily Papers (OAu
       const issued = (await exchange(await code(challenge), verifier)).body;
       expect(await viewerStatus(issued.access_token)).toBe(200);
       const session = { authorization: `Bearer ${browser.cookies.get('dp_session')}` };
-      const appToken = await postGraphQL(server.url, 'mutation ($c: String!) { revokeAppAuthorization(input: { clientId: $c }) { app { name } } }', { c: clientId }, { authorization: `Bearer ${issued.access_token}` });
+      const appToken = await postGraphQL(
+        server.url,
+        'mutation ($c: String!) { revokeAppAuthorization(input: { clientId: $c }) { app { name } } }',
+        { c: clientId },
+        { authorization: `Bearer ${issued.access_token}` },
+      );
       expect(appToken.expectError('FORBIDDEN')).toBeDefined();
-      const revoked = await postGraphQL(server.url, 'mutation ($c: String!) { revokeAppAuthorization(input: { clientId: $c }) { app { name } } }', { c: clientId }, session);
+      const revoked = await postGraphQL(
+        server.url,
+        'mutation ($c: String!) { revokeAppAuthorization(input: { clientId: $c }) { app { name } } }',
+        { c: clientId },
+        session,
+      );
       expect(revoked.expectData().revokeAppAuthorization.app.name).toBe('Public Reader');
       expect(await viewerStatus(issued.access_token)).toBe(401);
       expect((await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token })).body.error).toBe('invalid_grant');

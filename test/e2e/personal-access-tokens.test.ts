@@ -22,7 +22,9 @@ describe.each(ENGINES)('self-service personal access tokens on %s', (engine) => 
 
   it('shows the secret once, lists the token without it, and the token works for its scopes only', async () => {
     const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-    const created = (await postGraphQL(server.url, CREATE, { input: { name: 'nightly script', scopes: ['read'], expiresAt, clientMutationId: 'c1' } }, as(owner.authorization))).expectData();
+    const created = (
+      await postGraphQL(server.url, CREATE, { input: { name: 'nightly script', scopes: ['read'], expiresAt, clientMutationId: 'c1' } }, as(owner.authorization))
+    ).expectData();
     const { token, accessToken, clientMutationId } = created.createPersonalAccessToken;
     expect(clientMutationId).toBe('c1');
     expect(token).toMatch(/^dpat_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
@@ -55,7 +57,14 @@ describe.each(ENGINES)('self-service personal access tokens on %s', (engine) => 
   });
 
   it('an expired token answers 401 saying it expired, and drops out of viewer.tokens', async () => {
-    const created = (await postGraphQL(server.url, CREATE, { input: { name: 'short', scopes: ['read'], expiresAt: new Date(Date.now() + 60_000).toISOString() } }, as(owner.authorization))).expectData();
+    const created = (
+      await postGraphQL(
+        server.url,
+        CREATE,
+        { input: { name: 'short', scopes: ['read'], expiresAt: new Date(Date.now() + 60_000).toISOString() } },
+        as(owner.authorization),
+      )
+    ).expectData();
     const { token, accessToken } = created.createPersonalAccessToken;
     // Expiry is a stored instant; moving it into the past is what an hour of waiting would do.
     await server.app.db.prisma.apiToken.update({ where: { prefix: accessToken.prefix }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -66,8 +75,10 @@ describe.each(ENGINES)('self-service personal access tokens on %s', (engine) => 
     expect(listed.map((t: { prefix: string }) => t.prefix)).not.toContain(accessToken.prefix);
   });
 
-  it('revokes one of your own tokens, which then answers 401; someone else\'s prefix is NOT_FOUND', async () => {
-    const { token, accessToken } = (await postGraphQL(server.url, CREATE, { input: { name: 'to revoke', scopes: ['read', 'write'] } }, as(owner.authorization))).expectData().createPersonalAccessToken;
+  it("revokes one of your own tokens, which then answers 401; someone else's prefix is NOT_FOUND", async () => {
+    const { token, accessToken } = (
+      await postGraphQL(server.url, CREATE, { input: { name: 'to revoke', scopes: ['read', 'write'] } }, as(owner.authorization))
+    ).expectData().createPersonalAccessToken;
     const stranger = await createUserWithToken(server.app.db, 'stranger');
     const theirs = await postGraphQL(server.url, REVOKE, { prefix: accessToken.prefix }, as(stranger.authorization));
     expect(theirs.expectError('NOT_FOUND')).toBeDefined();
@@ -81,14 +92,17 @@ describe.each(ENGINES)('self-service personal access tokens on %s', (engine) => 
   });
 
   it('signOut revokes exactly the token the request was made with', async () => {
-    const { token } = (await postGraphQL(server.url, CREATE, { input: { name: 'session-like', scopes: ['read', 'write'] } }, as(owner.authorization))).expectData().createPersonalAccessToken;
+    const { token } = (
+      await postGraphQL(server.url, CREATE, { input: { name: 'session-like', scopes: ['read', 'write'] } }, as(owner.authorization))
+    ).expectData().createPersonalAccessToken;
     expect((await postGraphQL(server.url, 'mutation { signOut { signedOut } }', {}, as(`Bearer ${token}`))).expectData().signOut.signedOut).toBe(true);
     expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(`Bearer ${token}`))).status).toBe(401);
     expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(owner.authorization))).status).toBe(200);
   });
 
   it('signOut needs no particular scope: a write-only token can end itself; without a token it is 401', async () => {
-    const { token } = (await postGraphQL(server.url, CREATE, { input: { name: 'write only', scopes: ['write'] } }, as(owner.authorization))).expectData().createPersonalAccessToken;
+    const { token } = (await postGraphQL(server.url, CREATE, { input: { name: 'write only', scopes: ['write'] } }, as(owner.authorization))).expectData()
+      .createPersonalAccessToken;
     expect((await postGraphQL(server.url, 'mutation { signOut { signedOut } }', {}, as(`Bearer ${token}`))).expectData().signOut.signedOut).toBe(true);
     expect((await postGraphQL(server.url, '{ viewer { handle } }', {}, as(`Bearer ${token}`))).status).toBe(401);
     const anonymous = await postGraphQL(server.url, 'mutation { signOut { signedOut } }', {});

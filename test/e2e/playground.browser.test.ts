@@ -30,7 +30,16 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 800 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -88,7 +97,9 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     await waitForActiveSubscriptions(server, 1);
 
     const { authorization } = await createUserWithToken(server.database.db, 'playground');
-    const upvote = await postGraphQL(server.url, 'mutation { upvotePaper(input: { paperId: "2407.18232" }) { paper { upvoteCount } } }', undefined, { authorization });
+    const upvote = await postGraphQL(server.url, 'mutation { upvotePaper(input: { paperId: "2407.18232" }) { paper { upvoteCount } } }', undefined, {
+      authorization,
+    });
     expect(upvote.expectData().upvotePaper.paper.upvoteCount).toBe(1);
 
     const event = JSON.parse(await resultContaining(page, '"paperUpvoted"'));
@@ -125,12 +136,17 @@ describeWithChromium('GraphQL Playground in a real browser', () => {
     await page.keyboard.type(`{"Authorization": "Bearer ${token}"`);
     const typed = await page.evaluate(() => {
       const { monaco } = globalThis as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } };
-      return monaco.editor.getModels().find((model) => model.uri.path.includes('request-headers'))?.getValue();
+      return monaco.editor
+        .getModels()
+        .find((model) => model.uri.path.includes('request-headers'))
+        ?.getValue();
     });
     // Monaco closes the brace itself.
     expect(JSON.parse(typed ?? '')).toEqual({ Authorization: `Bearer ${token}` });
 
-    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url() === `${server.url}/graphql` && (request.postData() ?? '').includes('UpvotePaper'));
+    const sent = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url() === `${server.url}/graphql` && (request.postData() ?? '').includes('UpvotePaper'),
+    );
     await page.locator(EXECUTE).click();
     expect((await sent).headers().authorization).toBe(`Bearer ${token}`);
     const answer = JSON.parse(await resultContaining(page, '"viewerHasUpvoted"'));

@@ -48,7 +48,12 @@ describe('GraphQL Playground over HTTP', () => {
     const html = await (await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } })).text();
     const config = JSON.parse(/<script type="application\/json" id="playground-config">(.*?)<\/script>/s.exec(html)![1]);
     expect(config.tabs.map((tab: { name: string }) => tab.name)).toEqual([
-      'Day feed', 'Paper with authors', 'Search', 'Trending this week', 'Upvote a paper', 'Live upvotes',
+      'Day feed',
+      'Paper with authors',
+      'Search',
+      'Trending this week',
+      'Upvote a paper',
+      'Live upvotes',
     ]);
     const upvote = config.tabs.find((tab: { name: string }) => tab.name === 'Upvote a paper');
     expect(upvote.headers).toEqual({ Authorization: 'Bearer <your token>' });
@@ -73,7 +78,13 @@ describe('GraphQL Playground over HTTP', () => {
   });
 
   it('keeps the rest of node_modules out of reach', async () => {
-    for (const path of [`${GRAPHIQL_PATH}/index.js`, `${GRAPHIQL_PATH}/../package.json`, `${GRAPHQL_WS_PATH.replace(/[^/]+$/, '')}graphql-ws.js`, '/playground/render-graphiql@0.0.0/graphiql.js', '/playground/']) {
+    for (const path of [
+      `${GRAPHIQL_PATH}/index.js`,
+      `${GRAPHIQL_PATH}/../package.json`,
+      `${GRAPHQL_WS_PATH.replace(/[^/]+$/, '')}graphql-ws.js`,
+      '/playground/render-graphiql@0.0.0/graphiql.js',
+      '/playground/',
+    ]) {
       const response = await fetch(`${server.url}${path}`);
       expect([path, response.status]).toEqual([path, 404]);
     }
@@ -120,7 +131,12 @@ describe('with PLAYGROUND=false', () => {
 describe('the example tabs', () => {
   it('parse name, variables and headers out of their comment lines', () => {
     const tab = parseTab('x.graphql', '# name: X\n# Explains.\nquery X($id: ID!) { paper(id: $id) { id } }\n# variables: {"id": "1"}\n# headers: {"A": "b"}\n');
-    expect(tab).toEqual({ name: 'X', query: '# Explains.\nquery X($id: ID!) { paper(id: $id) { id } }\n', variables: '{\n  "id": "1"\n}', headers: { A: 'b' } });
+    expect(tab).toEqual({
+      name: 'X',
+      query: '# Explains.\nquery X($id: ID!) { paper(id: $id) { id } }\n',
+      variables: '{\n  "id": "1"\n}',
+      headers: { A: 'b' },
+    });
     expect(() => parseTab('y.graphql', 'query Y { a }')).toThrow('y.graphql has no "# name:" line');
     expect(() => parseTab('z.graphql', '# name: Z\n# headers: {"A": 1}\n{ a }')).toThrow('header "A" must be a string');
     expect(() => parseTab('w.graphql', '# name: W\n# variables: {oops}\n{ a }')).toThrow('is not valid JSON');

@@ -12,7 +12,9 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 // The Hub's published schema for these endpoints, read-only reference data beside the repository
 // (its copy in test/fixtures keeps the test runnable without it).
-const OPENAPI: Record<string, { response200: JsonSchema }> = JSON.parse(readFileSync(join(__dirname, '../fixtures/hf-papers-api.openapi-excerpt.json'), 'utf8'));
+const OPENAPI: Record<string, { response200: JsonSchema }> = JSON.parse(
+  readFileSync(join(__dirname, '../fixtures/hf-papers-api.openapi-excerpt.json'), 'utf8'),
+);
 const DAILY_ITEMS = OPENAPI['/api/daily_papers'].response200;
 const PAPER_OBJECT = OPENAPI['/api/papers/{paperId}'].response200;
 // Papers whose source named no submitter have no `submittedBy`; huggingface_hub reads it as optional.
@@ -45,8 +47,17 @@ describe.each(ENGINES)('Hugging Face-compatible REST (%s)', (engine) => {
     expect(item.publishedAt).toBe('2025-01-15T01:23:45.678Z');
     expect(item.paper.publishedAt).toBe('2025-01-14T18:58:03.000Z');
     expect(item.paper.authors.map((a: any) => [a.name, a.hidden])).toContainEqual(['José Núñez-García', true]);
-    expect(item).toMatchObject({ numComments: 3, thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.08313.png', submittedBy: { name: 'akhaliq', fullname: 'AK' } });
-    expect(item.paper).toMatchObject({ upvotes: 42, githubStars: 2315, githubRepo: 'https://github.com/MiniMax-AI/MiniMax-01', ai_keywords: ['lightning attention', 'mixture of experts', 'long context'] });
+    expect(item).toMatchObject({
+      numComments: 3,
+      thumbnail: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.08313.png',
+      submittedBy: { name: 'akhaliq', fullname: 'AK' },
+    });
+    expect(item.paper).toMatchObject({
+      upvotes: 42,
+      githubStars: 2315,
+      githubRepo: 'https://github.com/MiniMax-AI/MiniMax-01',
+      ai_keywords: ['lightning attention', 'mixture of experts', 'long context'],
+    });
   });
 
   it('pages with p and limit through cursors: 50 + 50 + 20 distinct papers, then []', async () => {
@@ -71,8 +82,16 @@ describe.each(ENGINES)('Hugging Face-compatible REST (%s)', (engine) => {
   });
 
   it.each([
-    ['limit=0', 'limit'], ['limit=101', 'limit'], ['limit=ten', 'limit'], ['p=-1', 'p'], ['p=500&limit=100', 'p'],
-    ['date=2025-02-30', 'date'], ['date=yesterday', 'date'], ['week=2025-W60', 'week'], ['month=2025-13', 'month'], ['sort=oldest', 'sort'],
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=ten', 'limit'],
+    ['p=-1', 'p'],
+    ['p=500&limit=100', 'p'],
+    ['date=2025-02-30', 'date'],
+    ['date=yesterday', 'date'],
+    ['week=2025-W60', 'week'],
+    ['month=2025-13', 'month'],
+    ['sort=oldest', 'sort'],
   ])('answers ?%s with 400 and a JSON {"error"} naming %s, never HTML', async (query, name) => {
     const { response, body } = await json(server, `/api/daily_papers?${query}`);
     expect(response.status).toBe(400);
@@ -127,12 +146,20 @@ describe.each(ENGINES)('Hugging Face-compatible REST (%s)', (engine) => {
 
   it('costs what the equivalent GraphQL query costs, with the same x-ratelimit-* headers and CORS', async () => {
     const rest = await get(server, '/api/daily_papers?date=2025-02-03&limit=40', { origin: 'https://app.example' });
-    const graphql = await postGraphQL(server.url, DAILY_PAPERS, { first: 40, after: null, filter: { fromDay: '2025-02-03', toDay: '2025-02-03' }, orderBy: null });
+    const graphql = await postGraphQL(server.url, DAILY_PAPERS, {
+      first: 40,
+      after: null,
+      filter: { fromDay: '2025-02-03', toDay: '2025-02-03' },
+      orderBy: null,
+    });
     expect(Number(rest.headers.get('x-ratelimit-cost'))).toBeGreaterThan(1);
     expect(rest.headers.get('x-ratelimit-cost')).toBe(graphql.headers.get('x-ratelimit-cost'));
     expect(rest.headers.get('x-ratelimit-limit')).toBe(graphql.headers.get('x-ratelimit-limit'));
     expect(rest.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    const preflight = await fetch(`${server.url}/api/daily_papers`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' } });
+    const preflight = await fetch(`${server.url}/api/daily_papers`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
   });
 

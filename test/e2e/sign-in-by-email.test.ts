@@ -14,7 +14,10 @@ describe.each(ENGINES)('signing in by email link on %s', (engine) => {
   let smtp: SmtpSink;
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    server = await startTestServer({ engine, env: { SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'http://papers.test', DIGEST_SUBSCRIBE_LIMIT_PER_ADDRESS: '3', DIGEST_SUBSCRIBE_LIMIT_PER_IP: '50' } });
+    server = await startTestServer({
+      engine,
+      env: { SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'http://papers.test', DIGEST_SUBSCRIBE_LIMIT_PER_ADDRESS: '3', DIGEST_SUBSCRIBE_LIMIT_PER_IP: '50' },
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -42,7 +45,9 @@ describe.each(ENGINES)('signing in by email link on %s', (engine) => {
     expect(signedIn).toMatchObject({ accountCreated: true, user: { handle: 'newcomer' } });
     expect(signedIn.token).toMatch(/^dpst_/);
     expect(new Date(signedIn.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
-    const viewer = (await postGraphQL(server.url, '{ viewer { handle scopes tokens { kind } } }', {}, { authorization: `Bearer ${signedIn.token}` })).expectData().viewer;
+    const viewer = (
+      await postGraphQL(server.url, '{ viewer { handle scopes tokens { kind } } }', {}, { authorization: `Bearer ${signedIn.token}` })
+    ).expectData().viewer;
     expect(viewer).toEqual({ handle: 'newcomer', scopes: ['read', 'write', 'digest', 'webhooks'], tokens: [{ kind: 'SESSION' }] });
 
     const reused = await postGraphQL(server.url, COMPLETE, { token, handle: 'newcomer2' });
@@ -90,20 +95,26 @@ describe.each(ENGINES)('signing in by email link on %s', (engine) => {
     expect(limited.expectError('RATE_LIMITED').extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('shows and edits the signed-in person\'s digest subscription from viewer, with the digest scope', async () => {
+  it("shows and edits the signed-in person's digest subscription from viewer, with the digest scope", async () => {
     const token = await linkFor('reader@example.org');
     const session = (await postGraphQL(server.url, COMPLETE, { token, handle: 'reader' })).expectData().completeSignIn.token;
     const auth = { authorization: `Bearer ${session}` };
-    const UPDATE = 'mutation ($s: Boolean!, $f: DigestFrequency) { updateDigestSubscription(input: { subscribed: $s, frequency: $f }) { subscription { email frequency status } } }';
+    const UPDATE =
+      'mutation ($s: Boolean!, $f: DigestFrequency) { updateDigestSubscription(input: { subscribed: $s, frequency: $f }) { subscription { email frequency status } } }';
     expect((await postGraphQL(server.url, '{ viewer { digestSubscription { status } } }', {}, auth)).expectData().viewer.digestSubscription).toBeNull();
     const subscribed = (await postGraphQL(server.url, UPDATE, { s: true, f: 'WEEKLY' }, auth)).expectData();
     expect(subscribed.updateDigestSubscription.subscription).toEqual({ email: 'reader@example.org', frequency: 'WEEKLY', status: 'CONFIRMED' });
     await postGraphQL(server.url, UPDATE, { s: true, f: 'DAILY' }, auth);
-    expect((await postGraphQL(server.url, '{ viewer { digestSubscription { frequency status } } }', {}, auth)).expectData().viewer.digestSubscription).toEqual({ frequency: 'DAILY', status: 'CONFIRMED' });
+    expect((await postGraphQL(server.url, '{ viewer { digestSubscription { frequency status } } }', {}, auth)).expectData().viewer.digestSubscription).toEqual({
+      frequency: 'DAILY',
+      status: 'CONFIRMED',
+    });
     const ended = (await postGraphQL(server.url, UPDATE, { s: false }, auth)).expectData();
     expect(ended.updateDigestSubscription.subscription.status).toBe('UNSUBSCRIBED');
 
-    const { token: readOnly } = (await postGraphQL(server.url, 'mutation { createPersonalAccessToken(input: { name: "ro", scopes: ["read"] }) { token } }', {}, auth)).expectData().createPersonalAccessToken;
+    const { token: readOnly } = (
+      await postGraphQL(server.url, 'mutation { createPersonalAccessToken(input: { name: "ro", scopes: ["read"] }) { token } }', {}, auth)
+    ).expectData().createPersonalAccessToken;
     const forbidden = await postGraphQL(server.url, '{ viewer { digestSubscription { status } } }', {}, { authorization: `Bearer ${readOnly}` });
     expect(forbidden.expectError('FORBIDDEN').extensions).toMatchObject({ requiredScope: 'digest' });
   });

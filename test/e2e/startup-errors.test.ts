@@ -55,12 +55,19 @@ describe('start-up errors', () => {
   }, 60_000);
 
   it('PostgreSQL not running names its address and DATABASE_URL (db:migrate)', async () => {
-    const run = await runNode(app().entry('cli/migrate'), [], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`, DB_CONNECT_TIMEOUT_MS: '2000' });
+    const run = await runNode(app().entry('cli/migrate'), [], {
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`,
+      DB_CONNECT_TIMEOUT_MS: '2000',
+    });
     expectOneLine(run, `Cannot reach PostgreSQL at 127.0.0.1:${closedPort}/nothing`, 'DATABASE_URL');
   }, 60_000);
 
   it('PostgreSQL not running: the server itself says so in one line and exits 1 (it does not retry at start)', async () => {
-    const run = await runNode(app().entry('main'), [], { ...SERVER_ENV, DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`, DB_CONNECT_TIMEOUT_MS: '2000' });
+    const run = await runNode(app().entry('main'), [], {
+      ...SERVER_ENV,
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nothing`,
+      DB_CONNECT_TIMEOUT_MS: '2000',
+    });
     expectOneLine(run, `Cannot reach PostgreSQL at 127.0.0.1:${closedPort}/nothing`, 'start PostgreSQL or fix DATABASE_URL');
   }, 60_000);
 

@@ -16,7 +16,10 @@ describe.each(ENGINES)('text rule on forms and OAuth routes (%s)', (engine) => {
   const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
 
   it.each([
-    ['POST /oauth/token client_id', () => form('/oauth/token', 'grant_type=authorization_code&client_id=a%00b&code=x&redirect_uri=https%3A%2F%2Fa.example%2F&code_verifier=v')],
+    [
+      'POST /oauth/token client_id',
+      () => form('/oauth/token', 'grant_type=authorization_code&client_id=a%00b&code=x&redirect_uri=https%3A%2F%2Fa.example%2F&code_verifier=v'),
+    ],
     ['POST /oauth/token code', () => form('/oauth/token', 'grant_type=authorization_code&client_id=dpc_x&code=a%00b')],
     ['POST /oauth/token refresh_token', () => form('/oauth/token', 'grant_type=refresh_token&client_id=dpc_x&refresh_token=a%00b')],
     ['POST /oauth/revoke token', () => form('/oauth/revoke', 'client_id=dpc_x&token=a%00b')],
@@ -36,13 +39,13 @@ describe.each(ENGINES)('text rule on forms and OAuth routes (%s)', (engine) => {
           body: 'grant_type=refresh_token&refresh_token=x',
         }),
     ],
-  ])('%s with a NUL is refused as the client\'s mistake (4xx), not a 500', async (_name, send) => {
+  ])("%s with a NUL is refused as the client's mistake (4xx), not a 500", async (_name, send) => {
     const response = await send();
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
 
-  it('answers the token endpoint in OAuth\'s shape, naming the field, and the authorize page with a 400 page', async () => {
+  it("answers the token endpoint in OAuth's shape, naming the field, and the authorize page with a 400 page", async () => {
     const token = await form('/oauth/token', 'grant_type=authorization_code&client_id=a%00b&code=x');
     expect(token.status).toBe(400);
     expect(await token.json()).toEqual({ error: 'invalid_request', error_description: expect.stringContaining('"client_id" contains a NUL character') });

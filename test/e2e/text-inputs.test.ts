@@ -82,7 +82,17 @@ function sample(type: GraphQLInputType): unknown {
     return value;
   }
   if (isEnumType(type)) return type.getValues()[0].name;
-  const scalars: Record<string, unknown> = { String: 'x', ID: '2501.10000', Int: 1, Float: 1, Boolean: false, Date: '2025-01-15', DateTime: '2025-01-15T00:00:00Z', NonNegativeInt: 1, URL: 'https://example.com/' };
+  const scalars: Record<string, unknown> = {
+    String: 'x',
+    ID: '2501.10000',
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    Date: '2025-01-15',
+    DateTime: '2025-01-15T00:00:00Z',
+    NonNegativeInt: 1,
+    URL: 'https://example.com/',
+  };
   if (!(type.name in scalars)) throw new Error(`no sample for scalar ${type.name}`);
   return scalars[type.name];
 }
@@ -150,7 +160,17 @@ describe.each(ENGINES)('one text rule for every text argument (%s)', (engine) =>
 
   it('finds the text arguments by walking the schema (the walk itself is not empty or shallow)', () => {
     const labels = TARGETS.map((target) => target.label);
-    expect(labels).toEqual(expect.arrayContaining(['search.query', 'authors.search', 'paper.id', 'submitPaper.input.authors[0]', 'submitPaper.input.title', 'papers.filter.submitter', 'paperUpvoted.paperId']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'search.query',
+        'authors.search',
+        'paper.id',
+        'submitPaper.input.authors[0]',
+        'submitPaper.input.title',
+        'papers.filter.submitter',
+        'paperUpvoted.paperId',
+      ]),
+    );
     expect(TARGETS.length).toBeGreaterThan(40);
   });
 
@@ -240,7 +260,10 @@ describe.each(ENGINES)('one text rule for every text argument (%s)', (engine) =>
       { authorization },
     );
     expect(submitted.json.errors).toBeUndefined();
-    expect(submitted.json.data.submitPaper).toEqual({ clientMutationId: VALID_UNICODE, paper: { title, abstract, authors: authors.map((name) => ({ name })) } });
+    expect(submitted.json.data.submitPaper).toEqual({
+      clientMutationId: VALID_UNICODE,
+      paper: { title, abstract, authors: authors.map((name) => ({ name })) },
+    });
     const read = await post(server.url, {
       query: 'query($q: String!) { paper(id: "2502.54321") { title abstract authors { name } } authors(search: $q) { nodes { name } } }',
       variables: { q: VALID_UNICODE },
@@ -248,7 +271,10 @@ describe.each(ENGINES)('one text rule for every text argument (%s)', (engine) =>
     expect(read.json.errors).toBeUndefined();
     expect(read.json.data.paper).toEqual({ title, abstract, authors: authors.map((name) => ({ name })) });
     expect(read.json.data.authors.nodes).toEqual([{ name: authors[0] }]);
-    const search = await post(server.url, { query: 'query($q: String!) { search(query: $q, first: 5) { nodes { paper { arxivId } } } }', variables: { q: 'שלום' } });
+    const search = await post(server.url, {
+      query: 'query($q: String!) { search(query: $q, first: 5) { nodes { paper { arxivId } } } }',
+      variables: { q: 'שלום' },
+    });
     expect(search.json.errors).toBeUndefined();
   });
 

@@ -31,7 +31,10 @@ async function connect(url: string): Promise<Socket> {
       for (;;) {
         const found = messages.find(predicate);
         if (found) return found;
-        await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), closed.then(() => Promise.reject(new Error(`socket closed; got ${JSON.stringify(messages)}`)))]);
+        await Promise.race([
+          new Promise<void>((resolve) => waiters.push(resolve)),
+          closed.then(() => Promise.reject(new Error(`socket closed; got ${JSON.stringify(messages)}`))),
+        ]);
       }
     },
   };

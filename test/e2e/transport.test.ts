@@ -36,7 +36,10 @@ describe('GraphQL over HTTP', () => {
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
-    const other = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.status).toBe(204);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const actual = await post(server.url, { query: '{ __typename }' }, { origin: 'https://app.example' });
@@ -65,7 +68,10 @@ describe('GraphQL over HTTP', () => {
     expect(first.headers.get('x-ratelimit-limit')).toBe('100000');
     expect(first.headers.get('x-ratelimit-remaining')).toBe(String(budget.remaining));
     expect(Number(first.headers.get('x-ratelimit-reset')) * 1000).toBeGreaterThanOrEqual(Date.parse(budget.resetAt) - 1000);
-    const page = await post(server.url, { query: 'query($n: Int) { papers(first: $n) { nodes { authors { name } } } rateLimit { cost remaining } }', variables: { n: 50 } });
+    const page = await post(server.url, {
+      query: 'query($n: Int) { papers(first: $n) { nodes { authors { name } } } rateLimit { cost remaining } }',
+      variables: { n: 50 },
+    });
     // papers: 1 + 50 × (nodes 1 + authors 1) = 101, rateLimit: 1.
     expect(page.headers.get('x-ratelimit-cost')).toBe('102');
     expect(page.json.data.rateLimit).toEqual({ cost: 102, remaining: budget.remaining - 102 });

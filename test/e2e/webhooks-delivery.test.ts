@@ -54,7 +54,8 @@ describe.each(ENGINES)('webhook deliveries across a restart on %s', (engine) => 
     rmSync(dir, { recursive: true, force: true });
   });
   // A real reopen: PGlite from its directory on disk, PostgreSQL through a new pool.
-  const openDb = (): Promise<Db> => (engine === 'pglite' ? createDb({ dataDir: join(dir, 'data') }) : createDb({ databaseUrl: postgres!.url!, dataDir: '', poolSize: 4 }));
+  const openDb = (): Promise<Db> =>
+    engine === 'pglite' ? createDb({ dataDir: join(dir, 'data') }) : createDb({ databaseUrl: postgres!.url!, dataDir: '', poolSize: 4 });
   const startApp = async (db: Db): Promise<App> => {
     const app = await createApp(testConfig(PATIENT), { db });
     await app.start();
@@ -74,7 +75,10 @@ describe.each(ENGINES)('webhook deliveries across a restart on %s', (engine) => 
       ids.push(input.arxivId);
     }
     // The first event is being retried; all three are pending.
-    await waitUntil(() => receiver.received.length >= 2, () => receiver.received.length);
+    await waitUntil(
+      () => receiver.received.length >= 2,
+      () => receiver.received.length,
+    );
     await app1.stop();
     await db1.close();
     expect(submittedIds(receiver)).toEqual([]);
@@ -83,7 +87,10 @@ describe.each(ENGINES)('webhook deliveries across a restart on %s', (engine) => 
     const db2 = await openDb();
     const app2 = await startApp(db2);
     try {
-      await waitUntil(() => submittedIds(receiver).length >= 3, () => receiver.received.map((d) => [d.status, d.body.data.paperId]));
+      await waitUntil(
+        () => submittedIds(receiver).length >= 3,
+        () => receiver.received.map((d) => [d.status, d.body.data.paperId]),
+      );
       expect(submittedIds(receiver)).toEqual(ids);
       const failedBefore = receiver.received.filter((d) => d.status === 503);
       expect(new Set(failedBefore.map((d) => d.body.data.paperId))).toEqual(new Set([ids[0]]));
@@ -118,7 +125,9 @@ describeWithPostgres('two instances sharing one webhook queue on postgres', () =
     for (let i = 0; i < 4; i++) {
       const receiver = await startWebhookReceiver();
       receivers.push(receiver);
-      (await postGraphQL(apps[i % 2].url, CREATE, { input: { url: receiver.url, events: ['PAPER_SUBMITTED'] } }, { authorization: owner.authorization })).expectData();
+      (
+        await postGraphQL(apps[i % 2].url, CREATE, { input: { url: receiver.url, events: ['PAPER_SUBMITTED'] } }, { authorization: owner.authorization })
+      ).expectData();
     }
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -127,7 +136,10 @@ describeWithPostgres('two instances sharing one webhook queue on postgres', () =
       ids.push(input.arxivId);
     }
     for (const receiver of receivers) {
-      await waitUntil(() => receiver.received.length >= 8, () => receiver.received.length);
+      await waitUntil(
+        () => receiver.received.length >= 8,
+        () => receiver.received.length,
+      );
       expect(receiver.received.map((d) => d.body.data.paperId)).toEqual(ids);
     }
   });
@@ -142,13 +154,16 @@ describe.each(ENGINES)('webhook addresses on %s (WEBHOOK_ALLOW_PRIVATE unset)', 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     const database = await createTestDatabase(engine);
-    const app = await createApp(testConfig({ WEBHOOK_POLL_INTERVAL_MS: '20', WEBHOOK_RETRY_BASE_MS: '5', WEBHOOK_RETRY_MAX_MS: '40', WEBHOOK_MAX_ATTEMPTS: '2' }), {
-      db: database.db,
-      resolveHost: async (hostname) => {
-        const answer = answers.get(hostname);
-        return answer ? [{ address: answer, family: answer.includes(':') ? 6 : 4 }] : systemResolver(hostname);
+    const app = await createApp(
+      testConfig({ WEBHOOK_POLL_INTERVAL_MS: '20', WEBHOOK_RETRY_BASE_MS: '5', WEBHOOK_RETRY_MAX_MS: '40', WEBHOOK_MAX_ATTEMPTS: '2' }),
+      {
+        db: database.db,
+        resolveHost: async (hostname) => {
+          const answer = answers.get(hostname);
+          return answer ? [{ address: answer, family: answer.includes(':') ? 6 : 4 }] : systemResolver(hostname);
+        },
       },
-    });
+    );
     const url = await app.start();
     server = { app, url, database, close: async () => (await app.stop(), await database.close()) };
     owner = await createUserWithToken(database.db, 'ssrf');
@@ -186,14 +201,30 @@ describe.each(ENGINES)('webhook addresses on %s (WEBHOOK_ALLOW_PRIVATE unset)', 
     const registered = (await create(`http://public.test:${receiver.port}/hook`)).expectData().createWebhook.webhook;
     answers.set('public.test', '127.0.0.1');
     (await postGraphQL(server.url, SUBMIT, { input: submitInput('2018-07-03') }, { authorization: owner.authorization })).expectData();
-    const attempts = await waitUntil(async () => {
-      const webhooks = (await postGraphQL(server.url, DELIVERIES, {}, { authorization: owner.authorization })).expectData().viewer.webhooks as Array<{ id: string; deliveries: { nodes: unknown[] } }>;
-      const nodes = webhooks.find((webhook) => webhook.id === registered.id)!.deliveries.nodes;
-      return nodes.length >= 2 ? nodes : undefined;
-    }, () => null);
+    const attempts = await waitUntil(
+      async () => {
+        const webhooks = (await postGraphQL(server.url, DELIVERIES, {}, { authorization: owner.authorization })).expectData().viewer.webhooks as Array<{
+          id: string;
+          deliveries: { nodes: unknown[] };
+        }>;
+        const nodes = webhooks.find((webhook) => webhook.id === registered.id)!.deliveries.nodes;
+        return nodes.length >= 2 ? nodes : undefined;
+      },
+      () => null,
+    );
     expect(attempts).toEqual([
-      { succeeded: false, statusCode: null, error: 'Refused: "public.test" resolves to 127.0.0.1, a loopback address; webhooks may only reach public addresses.', willRetry: false },
-      { succeeded: false, statusCode: null, error: 'Refused: "public.test" resolves to 127.0.0.1, a loopback address; webhooks may only reach public addresses.', willRetry: true },
+      {
+        succeeded: false,
+        statusCode: null,
+        error: 'Refused: "public.test" resolves to 127.0.0.1, a loopback address; webhooks may only reach public addresses.',
+        willRetry: false,
+      },
+      {
+        succeeded: false,
+        statusCode: null,
+        error: 'Refused: "public.test" resolves to 127.0.0.1, a loopback address; webhooks may only reach public addresses.',
+        willRetry: true,
+      },
     ]);
     expect(receiver.received).toEqual([]);
   });

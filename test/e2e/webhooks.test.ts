@@ -31,7 +31,7 @@ const FAST = {
 };
 
 let arxivSequence = 0;
-const nextArxivId = () => `2611.${String(10000 + process.pid % 1000 * 50 + ++arxivSequence).padStart(5, '0')}`;
+const nextArxivId = () => `2611.${String(10000 + (process.pid % 1000) * 50 + ++arxivSequence).padStart(5, '0')}`;
 let daySequence = 0;
 const nextDay = () => `2019-0${1 + Math.floor(daySequence / 28)}-${String(1 + (daySequence++ % 28)).padStart(2, '0')}`;
 
@@ -41,7 +41,18 @@ interface WebhookView {
   disabledReason: string | null;
   consecutiveFailures: number;
   pendingDeliveryCount: number;
-  deliveries: { totalCount: number; nodes: Array<{ deliveryId: string; attempt: number; succeeded: boolean; statusCode: number | null; error: string | null; willRetry: boolean; event: { id: string; type: string } }> };
+  deliveries: {
+    totalCount: number;
+    nodes: Array<{
+      deliveryId: string;
+      attempt: number;
+      succeeded: boolean;
+      statusCode: number | null;
+      error: string | null;
+      willRetry: boolean;
+      event: { id: string; type: string };
+    }>;
+  };
 }
 
 describe.each(ENGINES)('webhooks on %s', (engine) => {
@@ -57,7 +68,8 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     await Promise.all(receivers.map((receiver) => receiver.close()));
   });
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, authorization = owner.authorization) => postGraphQL(server.url, query, variables, { authorization });
+  const gql = (query: string, variables: Record<string, unknown> = {}, authorization = owner.authorization) =>
+    postGraphQL(server.url, query, variables, { authorization });
   const receiver = async () => {
     const started = await startWebhookReceiver();
     receivers.push(started);
@@ -84,7 +96,10 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     const day = nextDay();
     const arxivId = await submit(day);
 
-    await waitUntil(() => target.received.length >= 2, () => target.received);
+    await waitUntil(
+      () => target.received.length >= 2,
+      () => target.received,
+    );
     // One transaction wrote both events: the new day first, then the paper.
     expect(target.received.map((d) => d.body.type)).toEqual(['day.published', 'paper.submitted']);
     const [published, submitted] = target.received;
@@ -108,16 +123,30 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
       expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(600);
     }
     // Signed with another secret, the same body does not verify.
-    const forged = createHmac('sha256', 'not-the-secret-at-all').update(`${String(submitted.headers['x-dailypapers-timestamp'])}.${submitted.rawBody}`).digest('hex');
+    const forged = createHmac('sha256', 'not-the-secret-at-all')
+      .update(`${String(submitted.headers['x-dailypapers-timestamp'])}.${submitted.rawBody}`)
+      .digest('hex');
     expect(submitted.headers['x-dailypapers-signature']).not.toBe(`sha256=${forged}`);
 
-    const shown = await waitUntil(async () => {
-      const current = await view(webhook.id);
-      // Fields of one query may read at slightly different moments on PostgreSQL: wait for both.
-      return current.deliveries.totalCount === 2 && current.pendingDeliveryCount === 0 ? current : undefined;
-    }, () => null);
+    const shown = await waitUntil(
+      async () => {
+        const current = await view(webhook.id);
+        // Fields of one query may read at slightly different moments on PostgreSQL: wait for both.
+        return current.deliveries.totalCount === 2 && current.pendingDeliveryCount === 0 ? current : undefined;
+      },
+      () => null,
+    );
     expect(shown).toMatchObject({ active: true, disabledReason: null, consecutiveFailures: 0, pendingDeliveryCount: 0 });
-    expect(shown.deliveries.nodes.map((n) => ({ type: n.event.type, attempt: n.attempt, succeeded: n.succeeded, statusCode: n.statusCode, error: n.error, willRetry: n.willRetry }))).toEqual([
+    expect(
+      shown.deliveries.nodes.map((n) => ({
+        type: n.event.type,
+        attempt: n.attempt,
+        succeeded: n.succeeded,
+        statusCode: n.statusCode,
+        error: n.error,
+        willRetry: n.willRetry,
+      })),
+    ).toEqual([
       { type: 'PAPER_SUBMITTED', attempt: 1, succeeded: true, statusCode: 200, error: null, willRetry: false },
       { type: 'DAY_PUBLISHED', attempt: 1, succeeded: true, statusCode: 200, error: null, willRetry: false },
     ]);
@@ -132,7 +161,10 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     const day = nextDay();
     const ids = [await submit(day), await submit(day), await submit(day)];
 
-    await waitUntil(() => submittedIds(target, true).length >= 3, () => target.received.map((d) => [d.status, d.body.data.paperId]));
+    await waitUntil(
+      () => submittedIds(target, true).length >= 3,
+      () => target.received.map((d) => [d.status, d.body.data.paperId]),
+    );
     expect(target.received.map((d) => [d.body.data.paperId, d.status, d.headers['x-dailypapers-attempt']])).toEqual([
       [ids[0], 500, '1'],
       [ids[0], 200, '2'],
@@ -144,7 +176,11 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     expect(target.received[1].body.id).toBe(target.received[0].body.id);
 
     const shown = await view(webhook.id);
-    expect(shown.deliveries.nodes.slice(-2).map((n) => ({ attempt: n.attempt, succeeded: n.succeeded, statusCode: n.statusCode, error: n.error, willRetry: n.willRetry }))).toEqual([
+    expect(
+      shown.deliveries.nodes
+        .slice(-2)
+        .map((n) => ({ attempt: n.attempt, succeeded: n.succeeded, statusCode: n.statusCode, error: n.error, willRetry: n.willRetry })),
+    ).toEqual([
       { attempt: 2, succeeded: true, statusCode: 200, error: null, willRetry: false },
       { attempt: 1, succeeded: false, statusCode: 500, error: 'HTTP 500', willRetry: true },
     ]);
@@ -160,22 +196,36 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     const second = await submit(day);
 
     // 3 attempts give the first event up; 2 more on the second make 5 failures in a row.
-    const disabled = await waitUntil(async () => {
-      const current = await view(webhook.id);
-      return current.active ? undefined : current;
-    }, () => target.received.map((d) => [d.status, d.body.data.paperId]));
-    expect(disabled.disabledReason).toBe('Disabled after 5 failed deliveries in a row; last: HTTP 500. Fix the endpoint, then set active: true with updateWebhook.');
+    const disabled = await waitUntil(
+      async () => {
+        const current = await view(webhook.id);
+        return current.active ? undefined : current;
+      },
+      () => target.received.map((d) => [d.status, d.body.data.paperId]),
+    );
+    expect(disabled.disabledReason).toBe(
+      'Disabled after 5 failed deliveries in a row; last: HTTP 500. Fix the endpoint, then set active: true with updateWebhook.',
+    );
     expect(disabled.consecutiveFailures).toBe(5);
     expect(disabled.pendingDeliveryCount).toBe(1);
     expect(target.received.map((d) => d.body.data.paperId)).toEqual([first, first, first, second, second]);
-    expect(disabled.deliveries.nodes.map((n) => [n.attempt, n.willRetry])).toEqual([[2, true], [1, true], [3, false], [2, true], [1, true]]);
+    expect(disabled.deliveries.nodes.map((n) => [n.attempt, n.willRetry])).toEqual([
+      [2, true],
+      [1, true],
+      [3, false],
+      [2, true],
+      [1, true],
+    ]);
 
     // While disabled nothing is sent, and new events are not queued for it.
     await submit(day);
     target.respond = () => 200;
     const enabled = (await gql(UPDATE, { input: { id: webhook.id, active: true } })).expectData().updateWebhook.webhook;
     expect(enabled).toEqual({ id: webhook.id, active: true, disabledReason: null, consecutiveFailures: 0 });
-    await waitUntil(() => submittedIds(target, true).length === 1, () => target.received.map((d) => [d.status, d.body.data.paperId]));
+    await waitUntil(
+      () => submittedIds(target, true).length === 1,
+      () => target.received.map((d) => [d.status, d.body.data.paperId]),
+    );
     expect(submittedIds(target, true)).toEqual([second]);
     (await gql(DELETE, { id: webhook.id })).expectData();
   });
@@ -198,10 +248,16 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
       createInterface({ input: child.stdout! }).on('line', (line) => printed.push(line));
       const { webhook } = await createWebhook(`http://127.0.0.1:${port}/`, ['PAPER_SUBMITTED'], secret);
       const arxivId = await submit();
-      await waitUntil(() => printed.length >= 1, () => printed);
+      await waitUntil(
+        () => printed.length >= 1,
+        () => printed,
+      );
       expect(JSON.parse(printed[0])).toMatchObject({ type: 'paper.submitted', data: { paperId: arxivId } });
       // The attempt is recorded once the receiver's answer is in.
-      const shown = await waitUntil(async () => (await view(webhook.id)).deliveries.nodes[0], () => null);
+      const shown = await waitUntil(
+        async () => (await view(webhook.id)).deliveries.nodes[0],
+        () => null,
+      );
       expect(shown).toMatchObject({ succeeded: true, statusCode: 204 });
 
       // The receiver refuses what was not signed with its secret.
@@ -217,21 +273,28 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     }
   });
 
-  it('needs the webhooks scope (write has it) and hides other people\'s webhooks', async () => {
+  it("needs the webhooks scope (write has it) and hides other people's webhooks", async () => {
     const target = await receiver();
     const reader = await createUserWithToken(server.app.db, 'reader', ['read']);
     const denied = await gql(CREATE, { input: { url: target.url, events: ['DIGEST_SENT'] } }, reader.authorization);
     expect(denied.status).toBe(403);
     expect(denied.expectError('FORBIDDEN').extensions).toMatchObject({ requiredScope: 'webhooks' });
-    expect((await gql('{ viewer { webhooks { id } } }', {}, reader.authorization)).expectError('FORBIDDEN').extensions).toMatchObject({ requiredScope: 'webhooks' });
+    expect((await gql('{ viewer { webhooks { id } } }', {}, reader.authorization)).expectError('FORBIDDEN').extensions).toMatchObject({
+      requiredScope: 'webhooks',
+    });
     const anonymous = await postGraphQL(server.url, CREATE, { input: { url: target.url, events: ['DIGEST_SENT'] } });
     expect(anonymous.status).toBe(401);
     anonymous.expectError('UNAUTHENTICATED');
 
     const bot = await createUserWithToken(server.app.db, 'bot', ['webhooks']);
     const created = (await gql(CREATE, { input: { url: target.url, events: ['DIGEST_SENT'] } }, bot.authorization)).expectData().createWebhook.webhook;
-    expect((await gql('{ viewer { webhooks { id events } } }', {}, bot.authorization)).expectData().viewer.webhooks).toEqual([{ id: created.id, events: ['DIGEST_SENT'] }]);
-    expect((await gql(UPDATE, { input: { id: created.id, active: false } })).expectError('NOT_FOUND').extensions).toMatchObject({ type: 'Webhook', id: created.id });
+    expect((await gql('{ viewer { webhooks { id events } } }', {}, bot.authorization)).expectData().viewer.webhooks).toEqual([
+      { id: created.id, events: ['DIGEST_SENT'] },
+    ]);
+    expect((await gql(UPDATE, { input: { id: created.id, active: false } })).expectError('NOT_FOUND').extensions).toMatchObject({
+      type: 'Webhook',
+      id: created.id,
+    });
     expect((await gql(DELETE, { id: created.id })).expectError('NOT_FOUND').extensions).toMatchObject({ type: 'Webhook' });
     (await gql(DELETE, { id: created.id }, bot.authorization)).expectData();
   });

@@ -38,7 +38,7 @@ describe.each(ENGINES)('operations on one websocket connection on %s', (engine) 
     expect((await socket.run(PAPER, { id: papers[0] })).data?.paper.upvoteCount).toBe(6);
   });
 
-  it('keeps the connection\'s viewer for every operation, with answers fresh per operation', async () => {
+  it("keeps the connection's viewer for every operation, with answers fresh per operation", async () => {
     const voter = await createUserWithToken(server.app.db, 'ws-viewer');
     const socket = await open({ authorization: voter.authorization });
     expect((await socket.run(PAPER, { id: papers[1] })).data?.paper).toEqual({ upvoteCount: 5, viewerHasUpvoted: false });

@@ -24,28 +24,34 @@ describe.each(ENGINES)('db.transaction on %s', (engine) => {
   });
 
   it('rolls back everything fn wrote when fn throws, and rethrows its error', async () => {
-    await expect(database.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO days (date) VALUES ('2031-02-01')`);
-      throw new Error('changed my mind');
-    })).rejects.toThrow('changed my mind');
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO days (date) VALUES ('2031-02-01')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
     expect(await dayCount('2031-02-01')).toBe(0);
   });
 
   it('rolls back when a statement fails, and the next transaction works', async () => {
-    await expect(database.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO days (date) VALUES ('2031-03-01')`);
-      await tx.query(`INSERT INTO days (date) VALUES ('2031-03-01')`);
-    })).rejects.toThrow(/duplicate key/);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO days (date) VALUES ('2031-03-01')`);
+        await tx.query(`INSERT INTO days (date) VALUES ('2031-03-01')`);
+      }),
+    ).rejects.toThrow(/duplicate key/);
     expect(await dayCount('2031-03-01')).toBe(0);
     await database.db.transaction((tx) => tx.query(`INSERT INTO days (date) VALUES ('2031-03-01')`));
     expect(await dayCount('2031-03-01')).toBe(1);
   });
 
   it('reports its statements to onStatement', async () => {
-    const seen = await countStatements(database.db, () => database.db.transaction(async (tx) => {
-      await tx.query('/* firstProbe */ SELECT 1');
-      await tx.query('/* secondProbe */ SELECT $1::int', [2]);
-    }));
+    const seen = await countStatements(database.db, () =>
+      database.db.transaction(async (tx) => {
+        await tx.query('/* firstProbe */ SELECT 1');
+        await tx.query('/* secondProbe */ SELECT $1::int', [2]);
+      }),
+    );
     expect(seen.names.filter((name) => name.endsWith('Probe'))).toEqual(['firstProbe', 'secondProbe']);
   });
 });

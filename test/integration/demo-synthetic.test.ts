@@ -19,7 +19,11 @@ describe('synthetic days beside the demo papers', () => {
 
   it('gives each synthetic day 20–60 papers with upvotes from a handful to many, all marked synthetic', async () => {
     const data = await query('{ days(first: 7) { nodes { date paperCount papers(first: 100) { nodes { title abstract upvoteCount } } } } }');
-    const days = data.days.nodes as Array<{ date: string; paperCount: number; papers: { nodes: Array<{ title: string; abstract: string; upvoteCount: number }> } }>;
+    const days = data.days.nodes as Array<{
+      date: string;
+      paperCount: number;
+      papers: { nodes: Array<{ title: string; abstract: string; upvoteCount: number }> };
+    }>;
     expect(days.map((day) => day.date)).toEqual(['2025-12-11', '2025-12-10', '2025-12-09', '2025-12-08', '2025-12-07', '2025-12-06', '2025-12-05']);
     for (const day of days.slice(1)) {
       expect(day.paperCount).toBeGreaterThanOrEqual(20);
@@ -35,7 +39,9 @@ describe('synthetic days beside the demo papers', () => {
   });
 
   it('leaves the 53 real papers as they were, and a second run adds nothing', async () => {
-    const data = await query('{ papers(first: 1) { totalCount } paper(id: "2407.18232") { title upvoteCount } trending(period: WEEK, date: "2025-12-10", first: 1) { nodes { upvoteCount } } }');
+    const data = await query(
+      '{ papers(first: 1) { totalCount } paper(id: "2407.18232") { title upvoteCount } trending(period: WEEK, date: "2025-12-10", first: 1) { nodes { upvoteCount } } }',
+    );
     expect(data.papers.totalCount).toBe(53 + created);
     expect(data.paper.title).toBe('LION: Linear Group RNN for 3D Object Detection in Point Clouds');
     expect(data.trending.nodes[0].upvoteCount).toBeGreaterThan(50);

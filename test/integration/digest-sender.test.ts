@@ -28,8 +28,7 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
   const subscriber = (email: string, frequency: string, status: string) =>
     database.db.prisma.digestSubscription.create({ data: { email, frequency, status, confirmedAt: status === 'confirmed' ? new Date() : null } });
   const mailsTo = (email: string) => sink.messages.filter((m) => m.to.includes(email));
-  const ledger = (email: string, periodKey: string) =>
-    database.db.prisma.digestDelivery.findFirst({ where: { periodKey, subscription: { email } } });
+  const ledger = (email: string, periodKey: string) => database.db.prisma.digestDelivery.findFirst({ where: { periodKey, subscription: { email } } });
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -70,7 +69,9 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     expect(mail.subject).toBe('Top papers, Thursday, 11 December 2025');
     const titles = [...mail.text.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
     expect(titles).toEqual(['Attention <is> "all" & more', 'Tied B, lower id first', 'Tied A']);
-    expect(mail.text).toContain('   Bo Two, Cy Three\n   30 upvotes\n   Paper: http://papers.test/papers/2512.00002\n   arXiv: https://arxiv.org/abs/2512.00002\n   Code:  https://github.com/example/attn\n');
+    expect(mail.text).toContain(
+      '   Bo Two, Cy Three\n   30 upvotes\n   Paper: http://papers.test/papers/2512.00002\n   arXiv: https://arxiv.org/abs/2512.00002\n   Code:  https://github.com/example/attn\n',
+    );
     expect(mail.html).toContain('<strong>Attention &lt;is&gt; &quot;all&quot; &amp; more</strong>');
     expect(mail.html).not.toContain('<is>');
     const token = tokenIn(mail.text, UNSUBSCRIBE_TOKEN);
@@ -104,7 +105,10 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     const before = sink.messages.length;
     const summary = await runDigest(deps, { frequency: 'DAILY', date: parseIsoDate('2025-12-22')! });
     expect(summary).toMatchObject({ sent: 2, failed: 0, recipients: 2 });
-    const recipients = sink.messages.slice(before).flatMap((mail) => mail.to).sort();
+    const recipients = sink.messages
+      .slice(before)
+      .flatMap((mail) => mail.to)
+      .sort();
     expect(recipients).toEqual(['alice@example.org', 'bob@example.org']);
     expect(mailsTo('carol@example.org')).toEqual([]);
     expect(mailsTo('dave@example.org')).toEqual([]);
@@ -116,7 +120,10 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     const token = tokenIn(mailsTo('alice@example.org')[0].text, UNSUBSCRIBE_TOKEN);
     const log = createLogger('silent');
     const service = new DigestSubscriptionService({ db: database.db, log, mailer: unconfiguredMailer });
-    const ctx = createRequestContext({ db: database.db, log, services: createServices({ db: database.db, log, pubsub: createInProcessPubSub() }) }, { requestId: 'r', viewer: null, clientAddress: '127.0.0.1' });
+    const ctx = createRequestContext(
+      { db: database.db, log, services: createServices({ db: database.db, log, pubsub: createInProcessPubSub() }) },
+      { requestId: 'r', viewer: null, clientAddress: '127.0.0.1' },
+    );
     await expect(service.unsubscribe(ctx, token)).resolves.toMatchObject({ email: 'alice@example.org', status: 'unsubscribed' });
     await expect(service.unsubscribe(ctx, token)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'token' } });
 
@@ -132,7 +139,11 @@ describe.each(ENGINES)('digest sender on %s', (engine) => {
     expect(summary).toMatchObject({ sent: 1, skipped: 0, failed: 0 });
     expect(summary.period.key).toBe('weekly:2025-W50');
     const [mail] = mailsTo('erin@example.org');
-    expect([...mail.text.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1])).toEqual(['Monday of the same week', 'Attention <is> "all" & more', 'Tied B, lower id first']);
+    expect([...mail.text.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1])).toEqual([
+      'Monday of the same week',
+      'Attention <is> "all" & more',
+      'Tied B, lower id first',
+    ]);
     expect(mail.subject).toBe('Top papers, week 50 of 2025 (8 December – 14 December)');
   });
 

@@ -61,7 +61,10 @@ describe.each(ENGINES)('digest subscriptions on %s', (engine) => {
     const confirmed = await execute(CONFIRM, { token });
     expect(confirmed.errors).toBeUndefined();
     expect(json(confirmed.data.confirmDigestSubscription.subscription)).toEqual({
-      email: 'Ann.Lee@example.org', frequency: 'WEEKLY', status: 'CONFIRMED', confirmedAt: clock.now().toISOString(),
+      email: 'Ann.Lee@example.org',
+      frequency: 'WEEKLY',
+      status: 'CONFIRMED',
+      confirmedAt: clock.now().toISOString(),
     });
     const again = await execute(CONFIRM, { token });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'token' });
@@ -155,7 +158,11 @@ describe.each(ENGINES)('digest subscriptions on %s', (engine) => {
     await subscribe('leaver@example.org');
     const token = tokenIn(mailsTo('leaver@example.org')[0].text, UNSUBSCRIBE_TOKEN);
     const result = await execute(UNSUBSCRIBE, { token });
-    expect(json(result.data.unsubscribeFromDigest.subscription)).toEqual({ email: 'leaver@example.org', status: 'UNSUBSCRIBED', unsubscribedAt: clock.now().toISOString() });
+    expect(json(result.data.unsubscribeFromDigest.subscription)).toEqual({
+      email: 'leaver@example.org',
+      status: 'UNSUBSCRIBED',
+      unsubscribedAt: clock.now().toISOString(),
+    });
     const again = await execute(UNSUBSCRIBE, { token });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'token' });
     const confirm = await execute(CONFIRM, { token: tokenIn(mailsTo('leaver@example.org')[0].text, CONFIRM_TOKEN) });

@@ -52,7 +52,10 @@ describe.each(ENGINES)('users and tokens on %s', (engine) => {
     await identity.authenticate(token);
     const first = capture();
     expect(await runUsersCommand(['revoke', token.slice(0, 13)], identity, first.io)).toBe(0);
-    await expect(identity.authenticate(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } }, message: expect.stringContaining('revoked') });
+    await expect(identity.authenticate(token)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      message: expect.stringContaining('revoked'),
+    });
     const again = capture();
     expect(await runUsersCommand(['revoke', token.slice(0, 13)], identity, again.io)).toBe(0);
     expect(again.out[0]).toBe(first.out[0]);

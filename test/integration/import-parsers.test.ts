@@ -33,7 +33,9 @@ describe('Hugging Face daily-papers JSON array', () => {
       publishedAt: new Date('2025-01-14T18:58:03.000Z'),
       submittedAt: new Date('2025-01-15T01:23:45.678Z'),
       featuredDay: '2025-01-15',
-      upvotes: 42, githubStars: 2315, numComments: 3,
+      upvotes: 42,
+      githubStars: 2315,
+      numComments: 3,
       githubRepo: 'https://github.com/MiniMax-AI/MiniMax-01',
       projectPage: 'https://www.minimaxi.com/en/news/minimax-01-series-2',
       thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.08313.png',
@@ -55,7 +57,18 @@ describe('Hugging Face daily-papers JSON array', () => {
 
   it('leaves missing optional fields null and takes title and summary from the item when the paper lacks them', async () => {
     const { good } = await readFile('hf-daily-papers.json');
-    expect(byId(good, '2306.00978')).toMatchObject({ githubRepo: null, githubStars: null, projectPage: null, thumbnailUrl: null, aiSummary: null, aiKeywords: [], mediaUrls: [], submittedBy: null, submittedAt: null, withdrawnAt: null });
+    expect(byId(good, '2306.00978')).toMatchObject({
+      githubRepo: null,
+      githubStars: null,
+      projectPage: null,
+      thumbnailUrl: null,
+      aiSummary: null,
+      aiKeywords: [],
+      mediaUrls: [],
+      submittedBy: null,
+      submittedAt: null,
+      withdrawnAt: null,
+    });
     expect(byId(good, '2501.00663')).toMatchObject({ abstract: expect.stringMatching(/^Over more than a decade/), upvotes: 0, numComments: null, authors: [] });
   });
 
@@ -79,8 +92,10 @@ describe('other JSON shapes', () => {
     expect(bad).toEqual([]);
     expect(good.map((r) => r.arxivId)).toEqual(['2502.01234', '2502.05678', '1207.7214']);
     expect(byId(good, '2502.05678')).toMatchObject({
-      featuredDay: '2025-02-06', thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2502.05678.png',
-      withdrawnAt: new Date('2025-03-01T00:00:00.000Z'), authors: [{ name: 'Ana María Pérez', externalId: '65cc00000000000000000003', handle: 'anamperez', hidden: false }],
+      featuredDay: '2025-02-06',
+      thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2502.05678.png',
+      withdrawnAt: new Date('2025-03-01T00:00:00.000Z'),
+      authors: [{ name: 'Ana María Pérez', externalId: '65cc00000000000000000003', handle: 'anamperez', hidden: false }],
     });
     expect(byId(good, '1207.7214').featuredDay).toBe('2012-08-01');
   });
@@ -121,8 +136,9 @@ describe('other JSON shapes', () => {
     expect(bad[2].reason).toBe('paper.mediaUrls must be a list of strings');
   });
 
-  it('rejects a record with a NUL or a lone surrogate in any text field, naming the field (the API\'s one text rule), and keeps RTL/ZWJ/combining text unchanged', async () => {
-    const paper = (id: string, fields: Record<string, unknown>) => JSON.stringify({ paper: { id, title: 'T', summary: 'S', publishedAt: '2025-01-15T00:00:00Z', authors: [{ name: 'A' }], ...fields } });
+  it("rejects a record with a NUL or a lone surrogate in any text field, naming the field (the API's one text rule), and keeps RTL/ZWJ/combining text unchanged", async () => {
+    const paper = (id: string, fields: Record<string, unknown>) =>
+      JSON.stringify({ paper: { id, title: 'T', summary: 'S', publishedAt: '2025-01-15T00:00:00Z', authors: [{ name: 'A' }], ...fields } });
     const valid = '\u202eשלום\u202c 👨\u200d👩\u200d👧 e\u0301';
     const lines = [
       paper('2501.00030', { title: 'Title\u0000with NUL' }),
@@ -137,16 +153,20 @@ describe('other JSON shapes', () => {
       [3, '"paper.ai_keywords[1]" contains a NUL character (U+0000), which no text field accepts.'],
     ]);
     expect(good.map((r) => [r.arxivId, r.title, r.authors[0].name])).toEqual([['2501.00033', valid, valid]]);
-    const atom = await read(Readable.from([
-      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>Bad \u0000 title</title><published>2024-01-01T00:00:00Z</published><author><name>A</name></author></entry></feed>',
-    ]));
+    const atom = await read(
+      Readable.from([
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>Bad \u0000 title</title><published>2024-01-01T00:00:00Z</published><author><name>A</name></author></entry></feed>',
+      ]),
+    );
     // sax refuses NUL and surrogates as character references but passes a raw NUL through.
     expect(atom.bad.map((e) => e.reason)).toEqual(['"title" contains a NUL character (U+0000), which no text field accepts.']);
   });
 
   it('refuses input that is neither JSON nor XML, and a JSON array cut off in the middle', async () => {
     await expect(read(Readable.from(['title,id\nx,1\n']))).rejects.toThrow(FeedError);
-    await expect(read(Readable.from(['[{"paper": {"id": "2501.00010", "title": "x", "publishedAt": "2025-01-01"}}, {"paper": ']))).rejects.toThrow(/invalid JSON/);
+    await expect(read(Readable.from(['[{"paper": {"id": "2501.00010", "title": "x", "publishedAt": "2025-01-01"}}, {"paper": ']))).rejects.toThrow(
+      /invalid JSON/,
+    );
   });
 
   it('treats an empty input as no records', async () => {
@@ -162,8 +182,11 @@ describe('arXiv Atom', () => {
     expect(good.map((r) => r.arxivId)).toEqual(['2401.04088', 'hep-th/9711200', '1706.03762']);
     expect(good[0]).toMatchObject({
       title: 'Mixtral of Experts',
-      abstract: 'We introduce Mixtral 8x7B, a Sparse Mixture of Experts (SMoE) language model. Mixtral has the same architecture as Mistral 7B, with the difference that each layer is composed of 8 feedforward blocks (i.e. experts).',
-      publishedAt: new Date('2024-01-08T14:35:27Z'), featuredDay: '2024-01-08', upvotes: null,
+      abstract:
+        'We introduce Mixtral 8x7B, a Sparse Mixture of Experts (SMoE) language model. Mixtral has the same architecture as Mistral 7B, with the difference that each layer is composed of 8 feedforward blocks (i.e. experts).',
+      publishedAt: new Date('2024-01-08T14:35:27Z'),
+      featuredDay: '2024-01-08',
+      upvotes: null,
     });
     expect(good[0].authors.map((a) => a.name)).toEqual(['Albert Q. Jiang', 'Alexandre Sablayrolles', 'Antoine Roux', 'Théophile Gervet']);
     expect(good[1]).toMatchObject({ title: 'The Large N Limit of Superconformal Field Theories and Supergravity', featuredDay: '1997-11-27' });
@@ -196,7 +219,8 @@ describe('arXiv Atom', () => {
 });
 
 describe('decoding the input', () => {
-  const item = (title: string) => JSON.stringify({ paper: { id: '2501.00001', title, summary: 'S', authors: [{ name: 'Zoë Ångström' }], publishedAt: '2025-01-02T00:00:00Z' } });
+  const item = (title: string) =>
+    JSON.stringify({ paper: { id: '2501.00001', title, summary: 'S', authors: [{ name: 'Zoë Ångström' }], publishedAt: '2025-01-02T00:00:00Z' } });
 
   it('reads UTF-8 fed one byte at a time: characters split across chunks and a leading BOM come out whole', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${item('Łódź 張偉 🤖')}\n`)]);

@@ -44,13 +44,23 @@ describe('import progress and summary', () => {
   });
 
   it('summarises counts and lists the first skipped records with their reasons', () => {
-    const summary = { ...emptySummary(), read: 1203, created: 1000, updated: 3, unchanged: 150, skippedCount: 50, skipped: [{ source: 'a.json', position: 7, reason: 'paper.title is missing' }] };
+    const summary = {
+      ...emptySummary(),
+      read: 1203,
+      created: 1000,
+      updated: 3,
+      unchanged: 150,
+      skippedCount: 50,
+      skipped: [{ source: 'a.json', position: 7, reason: 'paper.title is missing' }],
+    };
     const text = formatSummary(summary, 2000, { peakRssBytes: 90 * 1024 * 1024 });
-    expect(text).toBe([
-      'Import done: read 1,203, created 1,000, updated 3, unchanged 150, skipped 50 (0:02, 602 records/s, peak memory 90 MB)',
-      'Skipped records (first 1 of 50):',
-      '  a.json #7: paper.title is missing',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'Import done: read 1,203, created 1,000, updated 3, unchanged 150, skipped 50 (0:02, 602 records/s, peak memory 90 MB)',
+        'Skipped records (first 1 of 50):',
+        '  a.json #7: paper.title is missing',
+      ].join('\n'),
+    );
     expect(formatSummary({ ...summary, interrupted: true }, 2000)).toMatch(/^Import interrupted: [^]*run the same command again to complete the import\.$/);
   });
 });

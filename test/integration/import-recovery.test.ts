@@ -61,10 +61,12 @@ describe.each(ENGINES)('import failures and races on %s', (engine) => {
     const input = await records(0, 300);
     const failing = input[250].arxivId;
     // A real database error in the sixth batch of 50: the trigger refuses one paper.
-    await db.withSession((session) => session.exec(`
+    await db.withSession((session) =>
+      session.exec(`
       CREATE FUNCTION import_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.id = '${failing}' THEN RAISE EXCEPTION 'injected failure on %', NEW.id; END IF; RETURN NEW; END; $$;
-      CREATE TRIGGER import_test_fail BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION import_test_fail();`));
+      CREATE TRIGGER import_test_fail BEFORE INSERT ON papers FOR EACH ROW EXECUTE FUNCTION import_test_fail();`),
+    );
     await expect(importRecords(db, input, { batchSize: 50 })).rejects.toThrow(/injected failure/);
     expect(await db.prisma.paper.count()).toBe(250);
     expect(await bylineSizes(db)).toEqual([8]);
@@ -83,7 +85,9 @@ describe.each(ENGINES)('import failures and races on %s', (engine) => {
     expect(a.read + b.read).toBe(2400);
     expect(await db.prisma.paper.count()).toBe(1800);
     expect(await bylineSizes(db)).toEqual([8]);
-    const authors = await db.withSession((session) => session.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT match_key)::int AS keys FROM authors'));
+    const authors = await db.withSession((session) =>
+      session.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT match_key)::int AS keys FROM authors'),
+    );
     expect(authors[0].n).toBe(authors[0].keys);
     expect(await db.prisma.day.count()).toBe(36);
   });

@@ -15,13 +15,22 @@ const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
 const importFile = async (db: Db, name: string, options: RunImportOptions = {}) => runImport(db, await listFeedSources(fixture(name)), options);
 
 async function paper(db: Db, id: string) {
-  const row = await db.prisma.paper.findUniqueOrThrow({ where: { id }, include: { authors: { include: { author: true }, orderBy: { position: 'asc' } }, submittedBy: true } });
+  const row = await db.prisma.paper.findUniqueOrThrow({
+    where: { id },
+    include: { authors: { include: { author: true }, orderBy: { position: 'asc' } }, submittedBy: true },
+  });
   return { ...row, day: row.dayDate.toISOString().slice(0, 10), byline: row.authors.map((link) => link.author.name) };
 }
 
 async function counts(db: Db) {
   const { prisma } = db;
-  const [papers, authors, bylines, days, users] = await Promise.all([prisma.paper.count(), prisma.author.count(), prisma.paperAuthor.count(), prisma.day.count(), prisma.user.count()]);
+  const [papers, authors, bylines, days, users] = await Promise.all([
+    prisma.paper.count(),
+    prisma.author.count(),
+    prisma.paperAuthor.count(),
+    prisma.day.count(),
+    prisma.user.count(),
+  ]);
   return { papers, authors, bylines, days, users };
 }
 
@@ -40,10 +49,17 @@ describe.each(ENGINES)('importing feeds on %s', (engine) => {
     expect(summary).toMatchObject({ read: 6, created: 5, updated: 0, unchanged: 1, skippedCount: 0 });
     const minimax = await paper(db, '2501.08313');
     expect(minimax).toMatchObject({
-      title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention', day: '2025-01-15',
-      importedUpvoteCount: 42, upvoteCount: 42, githubStars: 2315, numComments: 3, aiKeywords: ['lightning attention', 'mixture of experts', 'long context'],
-      thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.08313.png', withdrawnAt: null,
-      submittedBy: { handle: 'akhaliq', displayName: 'AK' }, submittedAt: new Date('2025-01-15T01:23:45.678Z'),
+      title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention',
+      day: '2025-01-15',
+      importedUpvoteCount: 42,
+      upvoteCount: 42,
+      githubStars: 2315,
+      numComments: 3,
+      aiKeywords: ['lightning attention', 'mixture of experts', 'long context'],
+      thumbnailUrl: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.08313.png',
+      withdrawnAt: null,
+      submittedBy: { handle: 'akhaliq', displayName: 'AK' },
+      submittedAt: new Date('2025-01-15T01:23:45.678Z'),
     });
     expect(minimax.byline).toEqual(['Zoë Ångström', '张伟', 'Łukasz Wróblewski', 'José Núñez-García', 'Wei Zhang', 'Wei Zhang']);
     expect(minimax.authors.map((link) => link.hidden)).toEqual([false, false, false, true, false, false]);
@@ -66,7 +82,10 @@ describe.each(ENGINES)('importing feeds on %s', (engine) => {
     expect(await paper(db, '2502.05678')).toMatchObject({ day: '2025-02-06', withdrawnAt: new Date('2025-03-01T00:00:00Z'), byline: ['Ana María Pérez'] });
     expect(await paper(db, '2412.19437')).toMatchObject({ day: '2024-12-27', importedUpvoteCount: 310, byline: ['DeepSeek-AI', 'Aixin Liu', 'Bei Feng'] });
     expect(await paper(db, 'hep-th/9711200')).toMatchObject({ day: '1997-11-27', importedUpvoteCount: 0, byline: ['Juan M. Maldacena'] });
-    expect(await paper(db, '2401.04088')).toMatchObject({ title: 'Mixtral of Experts', byline: ['Albert Q. Jiang', 'Alexandre Sablayrolles', 'Antoine Roux', 'Théophile Gervet'] });
+    expect(await paper(db, '2401.04088')).toMatchObject({
+      title: 'Mixtral of Experts',
+      byline: ['Albert Q. Jiang', 'Alexandre Sablayrolles', 'Antoine Roux', 'Théophile Gervet'],
+    });
     // The same unlinked name in two feeds is one author.
     await importFile(db, 'hf-daily-papers.json');
     const akhaliq = await db.prisma.user.findMany({ where: { handle: 'akhaliq' } });
@@ -92,8 +111,12 @@ describe.each(ENGINES)('importing feeds on %s', (engine) => {
     const summary = await importFile(db, 'hf-daily-papers-updated.json');
     expect(summary).toMatchObject({ read: 1, created: 0, updated: 1, unchanged: 0 });
     expect(await paper(db, '2501.08313')).toMatchObject({
-      title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention (v2)', importedUpvoteCount: 50, upvoteCount: 50,
-      githubStars: 2500, numComments: 9, aiKeywords: ['lightning attention'],
+      title: 'MiniMax-01: Scaling Foundation Models with Lightning Attention (v2)',
+      importedUpvoteCount: 50,
+      upvoteCount: 50,
+      githubStars: 2500,
+      numComments: 9,
+      aiKeywords: ['lightning attention'],
       byline: ['Łukasz Wróblewski', 'Zoë Ångström', '张伟', 'Wei Zhang', 'Ørjan Øverland'],
     });
     expect(await db.prisma.author.count()).toBe(authorsBefore + 1);

@@ -44,13 +44,15 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
   it('stores long paper texts with lz4 where the server has it (PostgreSQL builds do, PGlite does not) and pglz elsewhere', async () => {
     await migrate(database.db);
     const [server] = await database.db.withSession((s) =>
-      s.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`));
+      s.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`),
+    );
     // PGlite is built without lz4; Debian's PostgreSQL (CI) with it, so both branches run in CI.
     if (engine === 'pglite') expect(server.lz4).toBe(false);
     const columns = await database.db.withSession((s) =>
       s.query<{ attname: string; compression: string }>(
         `SELECT attname, attcompression::text AS compression FROM pg_attribute
-         WHERE attrelid = 'papers'::regclass AND attname IN ('abstract', 'ai_summary', 'search_vector', 'title') ORDER BY attname`),
+         WHERE attrelid = 'papers'::regclass AND attname IN ('abstract', 'ai_summary', 'search_vector', 'title') ORDER BY attname`,
+      ),
     );
     const lz4 = server.lz4 ? 'l' : '';
     expect(columns).toEqual([
@@ -76,7 +78,9 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const broken = [...readMigrations(), ...readMigrations(dir)];
     await expect(migrate(database.db, broken)).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
     const leftovers = await database.db.withSession((s) =>
-      s.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done' UNION ALL SELECT 1 FROM \"_prisma_migrations\" WHERE migration_name = '29990101000000_broken'"),
+      s.query(
+        "SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done' UNION ALL SELECT 1 FROM \"_prisma_migrations\" WHERE migration_name = '29990101000000_broken'",
+      ),
     );
     expect(leftovers).toEqual([]);
   });

@@ -44,10 +44,12 @@ describe.each(ENGINES)('array literals on %s', (engine) => {
     expect(await roundTrip<number[]>(numberArray([]), 'int[]')).toEqual([]);
   });
 
-  it('nests: a text[] of array literals unpacks into each row\'s own array', async () => {
+  it("nests: a text[] of array literals unpacks into each row's own array", async () => {
     const perRow = [['a', 'b "c"'], [], ['\\d']];
     const rows = await database.db.transaction((tx) =>
-      tx.query<{ value: string[] }>('SELECT v::text[] AS value FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n) ORDER BY n', [textArray(perRow.map(textArray))]),
+      tx.query<{ value: string[] }>('SELECT v::text[] AS value FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n) ORDER BY n', [
+        textArray(perRow.map(textArray)),
+      ]),
     );
     expect(rows.map((row) => row.value)).toEqual(perRow);
   });

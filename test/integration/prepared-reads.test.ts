@@ -19,11 +19,15 @@ describeWithPostgres('prepared reads on PostgreSQL', () => {
       9007199254740993::int8 AS big, ARRAY['a', 'b']::text[] AS keywords, '{}'::text[] AS none, 0.5::float8 AS rank,
       ${[1, 2, 3]}::int[] AS ids, ${new Date('2024-07-25T00:00:00Z')}::date AS "fromDate"`;
 
-  it('returns the rows Prisma\'s $queryRaw returns: dates at UTC midnight, bigints, arrays, nulls', async () => {
+  it("returns the rows Prisma's $queryRaw returns: dates at UTC midnight, bigints, arrays, nulls", async () => {
     const viaPrisma = await database.db.prisma.$queryRaw<unknown[]>(sample());
     const viaPg = await database.db.read(sample());
     expect(viaPg).toEqual(viaPrisma);
-    expect(viaPg[0]).toMatchObject({ dayDate: new Date('2024-07-25T00:00:00.000Z'), publishedAt: new Date('2024-07-25T08:11:12.345Z'), big: 9007199254740993n });
+    expect(viaPg[0]).toMatchObject({
+      dayDate: new Date('2024-07-25T00:00:00.000Z'),
+      publishedAt: new Date('2024-07-25T08:11:12.345Z'),
+      big: 9007199254740993n,
+    });
   });
 
   it('runs the same statement again on every connection of the pool, and reports each run by name', async () => {

@@ -51,10 +51,13 @@ describe.each(ENGINES)('query API on %s', (engine) => {
       for (const direction of ['ASC', 'DESC']) {
         const orderBy = { field, direction };
         const all = ids(await papers({ orderBy, first: 100 }));
-        const { forward, backward } = await walkBothWays(async (args) => {
-          const page: any = await papers({ orderBy, ...args });
-          return { ids: ids(page), pageInfo: page.pageInfo };
-        }, { forward: 2, backward: 2 });
+        const { forward, backward } = await walkBothWays(
+          async (args) => {
+            const page: any = await papers({ orderBy, ...args });
+            return { ids: ids(page), pageInfo: page.pageInfo };
+          },
+          { forward: 2, backward: 2 },
+        );
         expect(forward).toEqual(all);
         expect(backward).toEqual(all);
       }
@@ -113,11 +116,14 @@ describe.each(ENGINES)('query API on %s', (engine) => {
     });
 
     it('lists days newest first, within bounds, in pages', async () => {
-      const DAYS = 'query($from: Date, $to: Date, $first: Int, $after: String) { days(from: $from, to: $to, first: $first, after: $after) { nodes { date paperCount } totalCount pageInfo { endCursor hasNextPage } } }';
+      const DAYS =
+        'query($from: Date, $to: Date, $first: Int, $after: String) { days(from: $from, to: $to, first: $first, after: $after) { nodes { date paperCount } totalCount pageInfo { endCursor hasNextPage } } }';
       const all = (await data(DAYS, {})).days;
       expect(all.nodes).toEqual([
-        { date: '2025-11-03', paperCount: 1 }, { date: '2025-10-20', paperCount: 1 },
-        { date: '2025-10-14', paperCount: 1 }, { date: '2025-10-13', paperCount: 3 },
+        { date: '2025-11-03', paperCount: 1 },
+        { date: '2025-10-20', paperCount: 1 },
+        { date: '2025-10-14', paperCount: 1 },
+        { date: '2025-10-13', paperCount: 3 },
       ]);
       const bounded = (await data(DAYS, { from: '2025-10-14', to: '2025-10-20' })).days;
       expect(bounded.nodes.map((d: any) => d.date)).toEqual(['2025-10-20', '2025-10-14']);
@@ -128,7 +134,8 @@ describe.each(ENGINES)('query API on %s', (engine) => {
   });
 
   describe('trending', () => {
-    const TRENDING = 'query($period: TrendingPeriod, $date: Date, $by: TrendingBy, $first: Int, $after: String) { trending(period: $period, date: $date, by: $by, first: $first, after: $after) { nodes { arxivId } pageInfo { endCursor hasNextPage } totalCount } }';
+    const TRENDING =
+      'query($period: TrendingPeriod, $date: Date, $by: TrendingBy, $first: Int, $after: String) { trending(period: $period, date: $date, by: $by, first: $first, after: $after) { nodes { arxivId } pageInfo { endCursor hasNextPage } totalCount } }';
     it.each([
       ['WEEK', '2025-10-15', 'UPVOTES', ['2510.00004', '2510.00001', '2510.00002']],
       ['WEEK', '2025-10-15', 'GITHUB_STARS', ['2510.00004', '2510.00001', '2510.00002']],
@@ -153,7 +160,8 @@ describe.each(ENGINES)('query API on %s', (engine) => {
   });
 
   describe('authors', () => {
-    const AUTHORS = 'query($search: String, $first: Int, $after: String) { authors(search: $search, first: $first, after: $after) { nodes { name paperCount } pageInfo { endCursor hasNextPage } } }';
+    const AUTHORS =
+      'query($search: String, $first: Int, $after: String) { authors(search: $search, first: $first, after: $after) { nodes { name paperCount } pageInfo { endCursor hasNextPage } } }';
     it('lists by name, case-insensitively, with % and _ matched literally', async () => {
       expect((await data(AUTHORS, {})).authors.nodes.map((a: any) => a.name)).toEqual(['Ann Lee', 'Bo Chen', 'Bo_Chen 100%', 'Carl Zhang']);
       expect((await data(AUTHORS, { search: 'bo' })).authors.nodes.map((a: any) => a.name)).toEqual(['Bo Chen', 'Bo_Chen 100%']);
@@ -166,7 +174,8 @@ describe.each(ENGINES)('query API on %s', (engine) => {
     });
 
     it('gives an author page with nested papers and their authors', async () => {
-      const AUTHOR = 'query($id: ID!, $after: String) { author(id: $id) { name paperCount papers(first: 2, after: $after) { nodes { arxivId authors { name } } pageInfo { endCursor hasNextPage } totalCount } } }';
+      const AUTHOR =
+        'query($id: ID!, $after: String) { author(id: $id) { name paperCount papers(first: 2, after: $after) { nodes { arxivId authors { name } } pageInfo { endCursor hasNextPage } totalCount } } }';
       const { author } = await data(AUTHOR, { id: authorId('Ann Lee') });
       expect(author).toMatchObject({ name: 'Ann Lee', paperCount: 4 });
       expect(ids(author.papers)).toEqual(['2511.00006', '2510.00004']);
@@ -179,7 +188,8 @@ describe.each(ENGINES)('query API on %s', (engine) => {
   });
 
   describe('search', () => {
-    const SEARCH = 'query($query: String!, $filter: PaperFilter, $first: Int, $after: String) { search(query: $query, filter: $filter, first: $first, after: $after) { nodes { rank snippet highlightedTitle paper { arxivId } } totalCount pageInfo { endCursor hasNextPage } } }';
+    const SEARCH =
+      'query($query: String!, $filter: PaperFilter, $first: Int, $after: String) { search(query: $query, filter: $filter, first: $first, after: $after) { nodes { rank snippet highlightedTitle paper { arxivId } } totalCount pageInfo { endCursor hasNextPage } } }';
     const hits = async (query: string, filter?: unknown) => (await data(SEARCH, { query, filter })).search.nodes.map((n: any) => n.paper.arxivId);
 
     it('ranks a title match above an abstract-only match, with highlights', async () => {
@@ -193,7 +203,7 @@ describe.each(ENGINES)('query API on %s', (engine) => {
 
     it('understands phrases, -exclude and or', async () => {
       expect(await hits('"language models"')).toEqual(expect.arrayContaining(['2510.00002', '2510.00005']));
-      expect((await hits('"models language"'))).toEqual([]);
+      expect(await hits('"models language"')).toEqual([]);
       expect(await hits('diffusion -policy')).toEqual(['2510.00001', '2510.00002']);
       expect((await hits('tokenizers or coloring')).sort()).toEqual(['2510.00003', '2510.00005']);
     });
@@ -208,7 +218,8 @@ describe.each(ENGINES)('query API on %s', (engine) => {
 
   describe('node and Paper fields', () => {
     it('resolves every node type', async () => {
-      const NODE = 'query($id: ID!) { node(id: $id) { __typename id ... on Paper { arxivId } ... on Author { name } ... on Day { date } ... on User { handle } } }';
+      const NODE =
+        'query($id: ID!) { node(id: $id) { __typename id ... on Paper { arxivId } ... on Author { name } ... on Day { date } ... on User { handle } } }';
       const user = await database.db.prisma.user.findUniqueOrThrow({ where: { handle: SUBMITTER_HANDLE } });
       const cases: Array<[string, Record<string, unknown>]> = [
         [toGlobalId('Paper', '2510.00001'), { __typename: 'Paper', arxivId: '2510.00001' }],
@@ -227,10 +238,23 @@ describe.each(ENGINES)('query API on %s', (engine) => {
         githubRepo githubStars projectPage arxivUrl pdfUrl thumbnailUrl mediaUrls aiSummary aiKeywords numComments withdrawnAt submittedAt createdAt updatedAt } }`);
       // In-process results carry Date objects; compare the JSON a client receives.
       expect(JSON.parse(JSON.stringify(paper))).toMatchObject({
-        id: toGlobalId('Paper', '2510.00005'), arxivId: '2510.00005', title: PAPERS[4].title, publishedAt: '2025-10-18T12:00:00.000Z',
-        day: { date: '2025-10-20' }, authors: [{ name: 'Bo_Chen 100%' }, { name: 'Bo Chen' }], authorCount: 2, upvoteCount: 5,
-        githubRepo: 'https://github.com/example/2510-00005', githubStars: 5, projectPage: null, arxivUrl: 'https://arxiv.org/abs/2510.00005',
-        pdfUrl: 'https://arxiv.org/pdf/2510.00005', mediaUrls: [], aiKeywords: [], withdrawnAt: null, submittedAt: '2025-10-20T08:00:00.000Z',
+        id: toGlobalId('Paper', '2510.00005'),
+        arxivId: '2510.00005',
+        title: PAPERS[4].title,
+        publishedAt: '2025-10-18T12:00:00.000Z',
+        day: { date: '2025-10-20' },
+        authors: [{ name: 'Bo_Chen 100%' }, { name: 'Bo Chen' }],
+        authorCount: 2,
+        upvoteCount: 5,
+        githubRepo: 'https://github.com/example/2510-00005',
+        githubStars: 5,
+        projectPage: null,
+        arxivUrl: 'https://arxiv.org/abs/2510.00005',
+        pdfUrl: 'https://arxiv.org/pdf/2510.00005',
+        mediaUrls: [],
+        aiKeywords: [],
+        withdrawnAt: null,
+        submittedAt: '2025-10-20T08:00:00.000Z',
       });
     });
   });

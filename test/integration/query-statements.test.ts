@@ -34,21 +34,25 @@ async function seedBigDay(db: Db): Promise<number> {
   const authors = await prisma.author.findMany({ orderBy: { id: 'asc' } });
   // Every paper has 3 authors; author 0 is on every paper, so its page can hold 100.
   await prisma.paperAuthor.createMany({
-    data: Array.from({ length: PAPERS_ON_DAY }, (_, i) => [0, 1 + (i % (AUTHORS - 1)), 1 + ((i + 7) % (AUTHORS - 1))].map((a, position) => ({
-      paperId: `2510.${String(i).padStart(5, '0')}`,
-      position,
-      authorId: authors[a].id,
-    }))).flat(),
+    data: Array.from({ length: PAPERS_ON_DAY }, (_, i) =>
+      [0, 1 + (i % (AUTHORS - 1)), 1 + ((i + 7) % (AUTHORS - 1))].map((a, position) => ({
+        paperId: `2510.${String(i).padStart(5, '0')}`,
+        position,
+        authorId: authors[a].id,
+      })),
+    ).flat(),
   });
   await prisma.day.createMany({ data: EARLIER_DAYS.map((date) => ({ date: new Date(date) })) });
   await prisma.paper.createMany({
-    data: EARLIER_DAYS.flatMap((date, d) => Array.from({ length: PAPERS_ON_EARLIER_DAY }, (_, i) => ({
-      id: `2510.${String(90_000 + d * 100 + i)}`,
-      title: `Earlier paper ${d}-${i}`,
-      abstract: 'Synthetic.',
-      dayDate: new Date(date),
-      importedUpvoteCount: i,
-    }))),
+    data: EARLIER_DAYS.flatMap((date, d) =>
+      Array.from({ length: PAPERS_ON_EARLIER_DAY }, (_, i) => ({
+        id: `2510.${String(90_000 + d * 100 + i)}`,
+        title: `Earlier paper ${d}-${i}`,
+        abstract: 'Synthetic.',
+        dayDate: new Date(date),
+        importedUpvoteCount: i,
+      })),
+    ),
   });
   return authors[0].id;
 }
@@ -78,7 +82,8 @@ describe.each(ENGINES)('statements per request on %s', (engine) => {
   }
 
   it('day feed: first 10 and first 100, each paper with authors, issue the same 2 statements (the day brings its count, the page its bylines)', async () => {
-    const query = 'query($first: Int) { day(date: "2025-10-13") { date paperCount papers(first: $first) { nodes { arxivId upvoteCount authors { name } authorCount } } } }';
+    const query =
+      'query($first: Int) { day(date: "2025-10-13") { date paperCount papers(first: $first) { nodes { arxivId upvoteCount authors { name } authorCount } } } }';
     const small = await measure(query, { first: 10 });
     const large = await measure(query, { first: 100 });
     expect(small.data.day.papers.nodes).toHaveLength(10);
@@ -89,7 +94,8 @@ describe.each(ENGINES)('statements per request on %s', (engine) => {
   });
 
   it('author page nested two levels (author → papers → authors) is the same for 10 and 100', async () => {
-    const query = 'query($id: ID!, $first: Int) { author(id: $id) { name paperCount papers(first: $first) { nodes { arxivId authors { name paperCount } } } } }';
+    const query =
+      'query($id: ID!, $first: Int) { author(id: $id) { name paperCount papers(first: $first) { nodes { arxivId authors { name paperCount } } } } }';
     const small = await measure(query, { id: authorId, first: 10 });
     const large = await measure(query, { id: authorId, first: 100 });
     expect(large.data.author.papers.nodes).toHaveLength(100);
@@ -144,7 +150,7 @@ describe.each(ENGINES)('statements per request on %s', (engine) => {
     }
   });
 
-  it('a list of authors with their papers and those papers\' authors stays batched', async () => {
+  it("a list of authors with their papers and those papers' authors stays batched", async () => {
     const query = 'query($first: Int) { authors(first: $first) { nodes { name papers(first: 5) { nodes { arxivId authors { name } } totalCount } } } }';
     const small = await measure(query, { first: 3 });
     const large = await measure(query, { first: 40 });

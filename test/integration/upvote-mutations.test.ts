@@ -89,7 +89,7 @@ describe.each(ENGINES)('upvote mutations on %s', (engine) => {
     (await execute(PAPER, { id: papers[3], first: 3, after: 'bm9wZQ' }, null)).expectError('BAD_USER_INPUT', 'after');
   });
 
-  it('lists the viewer\'s upvoted papers, most recent first; null viewer when anonymous', async () => {
+  it("lists the viewer's upvoted papers, most recent first; null viewer when anonymous", async () => {
     const carol = (await createUserWithToken(database.db, 'carol')).viewer;
     for (const id of [papers[10], papers[11], papers[12]]) await execute(UPVOTE, { id }, carol);
     const query = `query ($after: String) { viewer { handle scopes user { handle } upvotedPapers(first: 2, after: $after) { totalCount nodes { arxivId viewerHasUpvoted } pageInfo { endCursor hasNextPage } } } }`;
@@ -101,7 +101,10 @@ describe.each(ENGINES)('upvote mutations on %s', (engine) => {
     };
     const first = (await execute<Upvoted>(query, {}, carol)).expectData().viewer!;
     expect(first).toMatchObject({ handle: carol.handle, scopes: ['read', 'write'], user: { handle: carol.handle } });
-    expect(first.upvotedPapers.nodes).toEqual([{ arxivId: papers[12], viewerHasUpvoted: true }, { arxivId: papers[11], viewerHasUpvoted: true }]);
+    expect(first.upvotedPapers.nodes).toEqual([
+      { arxivId: papers[12], viewerHasUpvoted: true },
+      { arxivId: papers[11], viewerHasUpvoted: true },
+    ]);
     expect(first.upvotedPapers.totalCount).toBe(3);
     const second = (await execute<Upvoted>(query, { after: first.upvotedPapers.pageInfo.endCursor }, carol)).expectData().viewer!;
     expect(second.upvotedPapers.nodes).toEqual([{ arxivId: papers[10], viewerHasUpvoted: true }]);
@@ -146,22 +149,26 @@ describe.each(ENGINES)('upvote mutations on %s', (engine) => {
     const spies: jest.SpyInstance[] = [];
     if (engine === 'postgres') {
       const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-      spies.push(jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
-        const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
-        log.push(nameOf(sql));
-        connections.add(this);
-        return query.apply(this, args);
-      } as never));
+      spies.push(
+        jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+          const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+          log.push(nameOf(sql));
+          connections.add(this);
+          return query.apply(this, args);
+        } as never),
+      );
     } else {
       const transaction = PGlite.prototype.transaction;
-      spies.push(jest.spyOn(PGlite.prototype, 'transaction').mockImplementation(function (this: PGlite, callback) {
-        log.push('BEGIN');
-        return transaction.call(this, async (tx) => {
-          const result = await callback(tx);
-          log.push('COMMIT');
-          return result;
-        });
-      }));
+      spies.push(
+        jest.spyOn(PGlite.prototype, 'transaction').mockImplementation(function (this: PGlite, callback) {
+          log.push('BEGIN');
+          return transaction.call(this, async (tx) => {
+            const result = await callback(tx);
+            log.push('COMMIT');
+            return result;
+          });
+        }),
+      );
       const stop = database.db.onStatement(({ sql }) => {
         if (!/^--/.test(sql)) log.push(nameOf(sql));
       });

@@ -19,7 +19,10 @@ describe.each(ENGINES)('the webhook outbox on %s', (engine) => {
     database = await createTestDatabase(engine);
     db = database.db;
     const { user } = await createUserWithToken(db, 'outbox');
-    const create = (events: string[], active = true) => db.prisma.webhook.create({ data: { ownerId: user.id, url: 'https://hooks.example.org/', events, secret: 'whsec_0123456789abcdef', active } }).then((w) => w.id);
+    const create = (events: string[], active = true) =>
+      db.prisma.webhook
+        .create({ data: { ownerId: user.id, url: 'https://hooks.example.org/', events, secret: 'whsec_0123456789abcdef', active } })
+        .then((w) => w.id);
     const everything = ['day.published', 'paper.submitted', 'paper.upvotes_crossed', 'digest.sent'];
     webhooks = { all: await create(everything), inactive: await create(everything, false), digestOnly: await create(['digest.sent']) };
   });
@@ -27,12 +30,21 @@ describe.each(ENGINES)('the webhook outbox on %s', (engine) => {
   afterAll(() => database.close());
 
   const events = async () =>
-    (await db.prisma.webhookEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => ({ type: event.type, data: JSON.parse(event.payload) as Record<string, unknown> }));
+    (await db.prisma.webhookEvent.findMany({ orderBy: { id: 'asc' } })).map((event) => ({
+      type: event.type,
+      data: JSON.parse(event.payload) as Record<string, unknown>,
+    }));
   const deliveredTo = async (webhookId: number) =>
-    (await db.prisma.webhookDelivery.findMany({ where: { webhookId }, orderBy: { id: 'asc' }, include: { event: true } })).map((delivery) => delivery.event.type);
+    (await db.prisma.webhookDelivery.findMany({ where: { webhookId }, orderBy: { id: 'asc' }, include: { event: true } })).map(
+      (delivery) => delivery.event.type,
+    );
 
   it('writes one day.published per new day from a bulk import, and nothing when the days exist', async () => {
-    await seedPapers(db, [paper('2501.30001', '2025-03-01', 0, 'One', ['A']), paper('2501.30002', '2025-03-01', 0, 'Two', ['B']), paper('2501.30003', '2025-03-02', 0, 'Three', ['C'])]);
+    await seedPapers(db, [
+      paper('2501.30001', '2025-03-01', 0, 'One', ['A']),
+      paper('2501.30002', '2025-03-01', 0, 'Two', ['B']),
+      paper('2501.30003', '2025-03-02', 0, 'Three', ['C']),
+    ]);
     expect(await events()).toEqual([
       { type: 'day.published', data: { date: '2025-03-01' } },
       { type: 'day.published', data: { date: '2025-03-02' } },
@@ -63,7 +75,9 @@ describe.each(ENGINES)('the webhook outbox on %s', (engine) => {
   });
 
   it('writes digest.sent once per period, when its first message is marked sent', async () => {
-    const subscriptions = await Promise.all(['a@example.org', 'b@example.org'].map((email) => db.prisma.digestSubscription.create({ data: { email, frequency: 'DAILY', status: 'confirmed' } })));
+    const subscriptions = await Promise.all(
+      ['a@example.org', 'b@example.org'].map((email) => db.prisma.digestSubscription.create({ data: { email, frequency: 'DAILY', status: 'confirmed' } })),
+    );
     for (const periodKey of ['daily:2025-03-04', 'daily:2025-03-05']) {
       for (const subscription of subscriptions) {
         const delivery = await db.prisma.digestDelivery.create({ data: { subscriptionId: subscription.id, frequency: 'DAILY', periodKey } });
@@ -94,7 +108,9 @@ describe.each(ENGINES)('the webhook outbox on %s', (engine) => {
     await db.prisma.webhookDelivery.create({ data: { webhookId: webhooks.digestOnly, eventId: delivery.eventId } });
     await db.prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'delivered', finishedAt: new Date(Date.now() - 31 * 86_400_000) } });
     expect(await pruneWebhookDeliveries(db, 30)).toBe(1);
-    expect(await db.prisma.webhookDelivery.findMany({ select: { webhookId: true, status: true } })).toEqual([{ webhookId: webhooks.digestOnly, status: 'pending' }]);
+    expect(await db.prisma.webhookDelivery.findMany({ select: { webhookId: true, status: true } })).toEqual([
+      { webhookId: webhooks.digestOnly, status: 'pending' },
+    ]);
     expect(await events()).toHaveLength(1);
   });
 });

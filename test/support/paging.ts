@@ -13,7 +13,7 @@ export async function walkBothWays(
   size: { forward: number; backward: number },
 ): Promise<{ forward: string[]; backward: string[] }> {
   const forward: string[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const current = await page({ first: size.forward, after });
     forward.push(...current.ids);
     expect(current.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -21,7 +21,7 @@ export async function walkBothWays(
     after = current.pageInfo.endCursor;
   }
   const backward: string[] = [];
-  for (let before: string | null = null; ; ) {
+  for (let before: string | null = null; ;) {
     const current = await page({ last: size.backward, before });
     backward.unshift(...current.ids);
     if (!current.pageInfo.hasPreviousPage) break;

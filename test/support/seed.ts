@@ -36,8 +36,23 @@ export async function seedPapers(db: Db, what: number | readonly ImportRecord[],
 /** A feed record with the fields a test cares about; the rest empty, every author shown. */
 export function paper(arxivId: string, featuredDay: string, upvotes: number, title: string, authors: string[], githubRepo: string | null = null): ImportRecord {
   return {
-    arxivId, title, abstract: `Abstract of ${title}.`, publishedAt: null, featuredDay, upvotes, githubRepo, githubStars: null,
-    projectPage: null, thumbnailUrl: null, mediaUrls: [], aiSummary: null, aiKeywords: [], numComments: null, withdrawnAt: null,
-    submittedBy: null, submittedAt: null, authors: authors.map((name) => ({ name, externalId: null, handle: null, hidden: false })),
+    arxivId,
+    title,
+    abstract: `Abstract of ${title}.`,
+    publishedAt: null,
+    featuredDay,
+    upvotes,
+    githubRepo,
+    githubStars: null,
+    projectPage: null,
+    thumbnailUrl: null,
+    mediaUrls: [],
+    aiSummary: null,
+    aiKeywords: [],
+    numComments: null,
+    withdrawnAt: null,
+    submittedBy: null,
+    submittedAt: null,
+    authors: authors.map((name) => ({ name, externalId: null, handle: null, hidden: false })),
   };
 }

@@ -45,7 +45,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 }
 
 /** Polls until check() holds; fails with what was seen after timeoutMs (a deadline, not a timing assertion). */
-export async function waitUntil<T>(check: () => Promise<T | undefined | false> | T | undefined | false, describe: () => unknown, timeoutMs = 20_000): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  describe: () => unknown,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -18,7 +18,7 @@ export const demoSyntheticCommand: AdminCommand = {
     io.out(
       `Synthetic days: ${days} days up to 2025-12-10, ${summary.created} papers added (${summary.unchanged} already there), ` +
         `each titled "${SYNTHETIC_TITLE_PREFIX}…". The 53 real demo papers are unchanged.` +
-        (deps.inServer ? ' They are in the running server\'s database now.' : ' Start the server: npm start'),
+        (deps.inServer ? " They are in the running server's database now." : ' Start the server: npm start'),
     );
     return 0;
   },

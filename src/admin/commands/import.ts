@@ -25,7 +25,7 @@ export const importCommand: AdminCommand = {
       return 0;
     }
     if (deps.inServer && args.target === '-') {
-      io.err('The running server cannot read this terminal\'s standard input: pass a file or a directory, or stop the server first.');
+      io.err("The running server cannot read this terminal's standard input: pass a file or a directory, or stop the server first.");
       return 2;
     }
     let sources;
@@ -37,10 +37,17 @@ export const importCommand: AdminCommand = {
       return 1;
     }
     const started = Date.now();
-    const progress = createProgress({ stream: io.progress, totalBytes: sources.every((s) => s.size !== null) ? sources.reduce((sum, s) => sum + (s.size ?? 0), 0) : null });
+    const progress = createProgress({
+      stream: io.progress,
+      totalBytes: sources.every((s) => s.size !== null) ? sources.reduce((sum, s) => sum + (s.size ?? 0), 0) : null,
+    });
     let last: Readonly<ImportSummary> | null = null;
     const options = {
-      defaultDay: args.defaultDay, strict: args.strict, batchSize: args.batchSize, concurrency: args.concurrency, signal: io.signal,
+      defaultDay: args.defaultDay,
+      strict: args.strict,
+      batchSize: args.batchSize,
+      concurrency: args.concurrency,
+      signal: io.signal,
       onBytes: (bytes: number) => progress.addBytes(bytes),
       onSource: (source: { name: string }) => progress.source(source.name),
       onProgress: (summary: Readonly<ImportSummary>) => {

@@ -50,6 +50,8 @@ async function fill(argv: readonly string[], deps: Parameters<AdminCommand['run'
   });
   for (const { name, seconds } of timings) io.out(`${name.padEnd(18)} ${seconds.toFixed(1).padStart(7)} s`);
   const bylines = await db.prisma.paperAuthor.count();
-  io.out(`Loaded ${papers.toLocaleString('en')} papers, ${authors.toLocaleString('en')} authors, ${bylines.toLocaleString('en')} bylines in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  io.out(
+    `Loaded ${papers.toLocaleString('en')} papers, ${authors.toLocaleString('en')} authors, ${bylines.toLocaleString('en')} bylines in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return 0;
 }

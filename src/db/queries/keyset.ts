@@ -93,5 +93,10 @@ export function sqlKeysetAfter(seek: KeysetSeek<never>, columns: Readonly<Record
       .map((prior, i) => (values[i] === null ? Prisma.sql`${columnOf(prior, columns)} IS NULL` : Prisma.sql`${columnOf(prior, columns)} = ${values[i]}`));
     return [Prisma.join([...equalities, condition], ' AND ')];
   });
-  return branches.length ? Prisma.sql`(${Prisma.join(branches.map((b) => Prisma.sql`(${b})`), ' OR ')})` : Prisma.sql`FALSE`;
+  return branches.length
+    ? Prisma.sql`(${Prisma.join(
+        branches.map((b) => Prisma.sql`(${b})`),
+        ' OR ',
+      )})`
+    : Prisma.sql`FALSE`;
 }

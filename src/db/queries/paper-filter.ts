@@ -2,7 +2,6 @@ import { Prisma } from '../generated/client';
 import type { DayRange } from '../../lib/day-range';
 import { isoDay } from '../../lib/day';
 
-
 /** A validated filter (services/paper-filter.ts validates), ready to become a Prisma where or a SQL condition. */
 export interface PaperConditions {
   readonly days: Partial<DayRange>;

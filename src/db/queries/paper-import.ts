@@ -113,7 +113,8 @@ export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, known
   // not featured on a later day than the record's. Days are inserted for changed papers only, in
   // the same statement (the foreign key is checked at its end). The upsert's WHERE re-checks the
   // day rule under the row lock, against a concurrent import committed since the snapshot.
-  const written = await tx.query<{ id: string; created: boolean }>(`/* importPapers */
+  const written = await tx.query<{ id: string; created: boolean }>(
+    `/* importPapers */
     WITH input AS (
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::int[], $7::text[], $8::int[],
         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[], $16::timestamptz[],
@@ -161,11 +162,13 @@ export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, known
       ai_keywords = EXCLUDED.ai_keywords, num_comments = EXCLUDED.num_comments, withdrawn_at = EXCLUDED.withdrawn_at,
       submitted_by_id = EXCLUDED.submitted_by_id, submitted_at = EXCLUDED.submitted_at, updated_at = now()
     WHERE EXCLUDED.day_date >= papers.day_date
-    RETURNING id, (xmax = 0) AS created`, [
-    ...batch.columns,
-    numberArray(records.map((r) => (r.submittedBy ? submitterIds.get(r.submittedBy.handle) ?? null : null))),
-    textArray(records.map((record, i) => bylineKey(record, authorIds[i]))),
-  ]);
+    RETURNING id, (xmax = 0) AS created`,
+    [
+      ...batch.columns,
+      numberArray(records.map((r) => (r.submittedBy ? (submitterIds.get(r.submittedBy.handle) ?? null) : null))),
+      textArray(records.map((record, i) => bylineKey(record, authorIds[i]))),
+    ],
+  );
   if (written.length === 0) return { created: 0, updated: 0, unchanged: batch.size, lookedUpAuthorIds: lookedUp };
 
   // A paper created by this statement has no byline yet: only updated ones are cleared.
@@ -188,10 +191,12 @@ export async function writePaperBatch(tx: DbSession, batch: PreparedBatch, known
     });
   });
   if (paperIds.length > 0) {
-    await tx.query(`/* importBylines */
+    await tx.query(
+      `/* importBylines */
       INSERT INTO paper_authors (paper_id, position, author_id, hidden)
       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::boolean[])`,
-    [textArray(paperIds), numberArray(positions), numberArray(bylineAuthors), booleanArray(hidden)]);
+      [textArray(paperIds), numberArray(positions), numberArray(bylineAuthors), booleanArray(hidden)],
+    );
   }
   const created = written.filter((row) => row.created).length;
   return { created, updated: written.length - created, unchanged: batch.size - written.length, lookedUpAuthorIds: lookedUp };
@@ -201,12 +206,15 @@ async function upsertSubmitters(tx: DbSession, records: readonly ImportRecord[])
   const byHandle = new Map(records.flatMap((r) => (r.submittedBy ? [[r.submittedBy.handle, r.submittedBy] as const] : [])));
   if (byHandle.size === 0) return new Map();
   const users = sorted(byHandle.keys()).map((handle) => byHandle.get(handle)!);
-  const rows = await tx.query<{ id: number; handle: string }>(`/* importSubmitters */
+  const rows = await tx.query<{ id: number; handle: string }>(
+    `/* importSubmitters */
     INSERT INTO users (handle, display_name, avatar_url)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
     ON CONFLICT (handle) DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, users.display_name),
                                        avatar_url = coalesce(EXCLUDED.avatar_url, users.avatar_url)
-    RETURNING id, handle`, [textArray(users.map((u) => u.handle)), textArray(users.map((u) => u.displayName)), textArray(users.map((u) => u.avatarUrl))]);
+    RETURNING id, handle`,
+    [textArray(users.map((u) => u.handle)), textArray(users.map((u) => u.displayName)), textArray(users.map((u) => u.avatarUrl))],
+  );
   return new Map(rows.map((row) => [row.handle, row.id]));
 }
 
@@ -234,12 +242,18 @@ async function upsertAuthors(
   // DO NOTHING leaves existing authors untouched (no rewrite per import); the SELECT, a new
   // snapshot under READ COMMITTED, reads every id, including rows a concurrent import just committed.
   const keyList = textArray(unknownKeys);
-  await tx.query(`/* importAuthors */
+  await tx.query(
+    `/* importAuthors */
     INSERT INTO authors (name, handle, match_key)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-    ON CONFLICT (match_key) DO NOTHING`, [textArray(authors.map((a) => a.name)), textArray(authors.map((a) => a.handle)), keyList]);
-  const rows = await tx.query<{ id: number; matchKey: string }>(`/* importAuthorIds */
-    SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY($1::text[])`, [keyList]);
+    ON CONFLICT (match_key) DO NOTHING`,
+    [textArray(authors.map((a) => a.name)), textArray(authors.map((a) => a.handle)), keyList],
+  );
+  const rows = await tx.query<{ id: number; matchKey: string }>(
+    `/* importAuthorIds */
+    SELECT id, match_key AS "matchKey" FROM authors WHERE match_key = ANY($1::text[])`,
+    [keyList],
+  );
   for (const row of rows) lookedUp.set(row.matchKey, row.id);
   ids.forEach((recordIds, i) => {
     recordIds.forEach((id, position) => {

@@ -39,7 +39,9 @@ export async function papersOfParents(db: Db, query: PapersOfParentsQuery): Prom
   const orderBy = sqlOrderBy(query.seek.keys, ORDER_COLUMNS);
   const after = sqlKeysetAfter(query.seek, ORDER_COLUMNS);
   const extras = Prisma.sql`${query.bylines ? Prisma.sql`, ${bylineJson(Prisma.sql`ranked.id`)} AS byline` : Prisma.empty}${
-    query.upvotedBy === null ? Prisma.empty : Prisma.sql`, EXISTS (SELECT 1 FROM upvotes u WHERE u.user_id = ${query.upvotedBy} AND u.paper_id = ranked.id) AS upvoted`
+    query.upvotedBy === null
+      ? Prisma.empty
+      : Prisma.sql`, EXISTS (SELECT 1 FROM upvotes u WHERE u.user_id = ${query.upvotedBy} AND u.paper_id = ranked.id) AS upvoted`
   }`;
   const rows =
     query.parent === 'author'

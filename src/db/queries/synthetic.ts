@@ -25,8 +25,7 @@ const h = (tag: string, expr: string) => `((hashtext('${tag}' || (${expr})::text
 // Three syllables out of 24 make ~14,000 pseudo-words: with the 40 topic words above, a search
 // term matches a realistic share of the catalogue (a topic word ~15%, a pseudo-word ~0.1%).
 const SYLLABLES = `ARRAY['ka','lo','mi','ne','ru','sa','ti','vo','ze','pa','qui','dra','sto','fen','gal','hor','jin','mor','nex','plu','ras','sil','tor','vek']`;
-const pseudoWord = (tag: string, expr: string) =>
-  [1, 2, 3].map((n) => `(${SYLLABLES})[1 + floor(${h(`${tag}${n}`, expr)} * 24)::int]`).join(' || ');
+const pseudoWord = (tag: string, expr: string) => [1, 2, 3].map((n) => `(${SYLLABLES})[1 + floor(${h(`${tag}${n}`, expr)} * 24)::int]`).join(' || ');
 
 export function syntheticStatements(size: SyntheticSize): Array<{ name: string; sql: string }> {
   const { papers, authors, lastDay } = size;

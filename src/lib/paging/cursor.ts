@@ -11,8 +11,7 @@ export function encodeCursor(kind: string, values: readonly CursorValue[]): stri
 
 /** Decodes a cursor of the expected kind and arity; anything else is BAD_USER_INPUT naming the argument. */
 export function decodeCursor(cursor: string, kind: string, arity: number, argumentName: string): CursorValue[] {
-  const invalid = () =>
-    new BadUserInputError(argumentName, `Argument "${argumentName}" is not a valid cursor for this connection.`);
+  const invalid = () => new BadUserInputError(argumentName, `Argument "${argumentName}" is not a valid cursor for this connection.`);
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let parsed: unknown;
   try {

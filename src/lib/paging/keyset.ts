@@ -38,7 +38,10 @@ export const orNull =
 
 /** The cursor of a row in an ordering: the row's sort key values, tagged with the ordering's kind. */
 export function cursorOf<Row>(ordering: KeysetOrdering<Row>, row: Row): string {
-  return encodeCursor(ordering.kind, ordering.keys.map((key) => key.read(row)));
+  return encodeCursor(
+    ordering.kind,
+    ordering.keys.map((key) => key.read(row)),
+  );
 }
 
 /** A cursor's sort key values as the database compares them; BAD_USER_INPUT naming the argument otherwise. */

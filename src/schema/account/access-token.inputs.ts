@@ -9,7 +9,8 @@ export class CreatePersonalAccessTokenInput {
   name!: string;
 
   @Field(() => [String], {
-    description: 'A non-empty subset of "read", "write", "digest", "webhooks", and of the scopes of the token making the request (else FORBIDDEN with requiredScope).',
+    description:
+      'A non-empty subset of "read", "write", "digest", "webhooks", and of the scopes of the token making the request (else FORBIDDEN with requiredScope).',
   })
   scopes!: string[];
 

@@ -9,7 +9,8 @@ import { AccessToken } from './access-token.type';
 @Resolver(() => Viewer)
 export class AccessTokenResolver {
   @FieldResolver(() => [AccessToken], {
-    description: 'Your personal access tokens and sign-in sessions that still work, newest first. Needs the `read` scope and a token of your own (not an app\'s).',
+    description:
+      "Your personal access tokens and sign-in sessions that still work, newest first. Needs the `read` scope and a token of your own (not an app's).",
   })
   tokens(@Ctx() ctx: RequestContext): Promise<AccessTokenListing[]> {
     return ctx.services.accessTokens.listViewerTokens(ctx);
@@ -29,7 +30,8 @@ export class AccessTokenResolver {
   }
 
   @Mutation(() => RevokePersonalAccessTokenPayload, {
-    description: 'Revokes one of your tokens (or sessions) by prefix; NOT_FOUND for a prefix that is not yours. Revoking twice is harmless. Needs the `write` scope.',
+    description:
+      'Revokes one of your tokens (or sessions) by prefix; NOT_FOUND for a prefix that is not yours. Revoking twice is harmless. Needs the `write` scope.',
   })
   async revokePersonalAccessToken(
     @Arg('input', () => RevokePersonalAccessTokenInput, { description: 'The prefix of the token to revoke.' }) input: RevokePersonalAccessTokenInput,

@@ -18,7 +18,7 @@ registerEnumType(AccessTokenKind, {
   },
 });
 
-@ObjectType({ description: 'One of the viewer\'s tokens, without its secret (the secret is shown only once, when the token is made).' })
+@ObjectType({ description: "One of the viewer's tokens, without its secret (the secret is shown only once, when the token is made)." })
 export class AccessToken {
   @Field(() => String, { nullable: true, description: 'The name the owner gave it; null for tokens issued by an operator with the CLI.' })
   name!: string | null;

@@ -5,7 +5,8 @@ const CLIENT_MUTATION_ID = 'Any string; returned unchanged in the payload so a c
 @InputType({ description: 'Who wants to sign in.' })
 export class RequestSignInInput {
   @Field(() => String, {
-    description: 'The address to mail the link to: at most 254 characters, "name@example.org" form; the domain is lower-cased. An invalid one is BAD_USER_INPUT with argumentName "email".',
+    description:
+      'The address to mail the link to: at most 254 characters, "name@example.org" form; the domain is lower-cased. An invalid one is BAD_USER_INPUT with argumentName "email".',
   })
   email!: string;
 
@@ -20,7 +21,8 @@ export class CompleteSignInInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The handle for a new account (1–39 letters, digits, "-" or "_", starting with a letter or digit; unique). Ignored when the address already has an account.',
+    description:
+      'The handle for a new account (1–39 letters, digits, "-" or "_", starting with a letter or digit; unique). Ignored when the address already has an account.',
   })
   handle?: string | null;
 

@@ -16,7 +16,10 @@ export class RequestSignInPayload {
 
 @ObjectType({ description: 'The result of completeSignIn: a session token for the person.' })
 export class CompleteSignInPayload {
-  @Field(() => String, { description: 'The session token ("dpst_…"), to send as "Authorization: Bearer <token>". Shown only now; it has every scope and lasts 30 days unless you signOut.' })
+  @Field(() => String, {
+    description:
+      'The session token ("dpst_…"), to send as "Authorization: Bearer <token>". Shown only now; it has every scope and lasts 30 days unless you signOut.',
+  })
   token!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the session ends (UTC).' })

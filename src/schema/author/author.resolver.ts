@@ -33,8 +33,15 @@ export class AuthorResolver {
     return ctx.services.authors.paperCount(ctx, author.id);
   }
 
-  @FieldResolver(() => PaperConnection, { description: 'Papers naming this author, newest featured day first (within a day most upvoted; ties by arXiv id) unless `orderBy` says otherwise.' })
-  papers(@Root() author: AuthorRecord, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<PaperRecord>> {
+  @FieldResolver(() => PaperConnection, {
+    description: 'Papers naming this author, newest featured day first (within a day most upvoted; ties by arXiv id) unless `orderBy` says otherwise.',
+  })
+  papers(
+    @Root() author: AuthorRecord,
+    @Args() args: ForwardPapersArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<PaperRecord>> {
     return ctx.services.authors.papers(ctx, author.id, args, paperPageExtras(info));
   }
 }

@@ -27,7 +27,9 @@ export function Connection<TNode extends object>(nodeClass: ClassType<TNode>, no
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist in either direction.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items the whole connection holds (all pages, with the same filter). Costs one extra query; select it only when needed.' })
+    @Field(() => Int, {
+      description: 'How many items the whole connection holds (all pages, with the same filter). Costs one extra query; select it only when needed.',
+    })
     totalCount!: number;
   }
   return ConnectionClass;
@@ -38,7 +40,10 @@ export class ForwardConnectionArgs {
   @Field(() => Int, { nullable: true, description: `How many items to return after \`after\`: 0–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an `endCursor` or edge `cursor` from this connection with the same arguments).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items after this cursor (an `endCursor` or edge `cursor` from this connection with the same arguments).',
+  })
   after?: string | null;
 }
 

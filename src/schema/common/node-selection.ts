@@ -9,7 +9,12 @@ import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type Select
 type Fragments = Record<string, FragmentDefinitionNode>;
 
 /** The selection sets of the fields named `name` directly in `set`, through fragments. */
-function* fieldsNamed(set: SelectionSetNode | undefined, name: string, fragments: Fragments, seen = new Set<string>()): Generator<SelectionSetNode | undefined> {
+function* fieldsNamed(
+  set: SelectionSetNode | undefined,
+  name: string,
+  fragments: Fragments,
+  seen = new Set<string>(),
+): Generator<SelectionSetNode | undefined> {
   if (!set) return;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {

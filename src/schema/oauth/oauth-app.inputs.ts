@@ -14,7 +14,10 @@ export class CreateOAuthAppInput {
   @Field(() => [String], { description: 'The most the app may ask for: a non-empty subset of "read", "write", "digest", "webhooks".' })
   scopes!: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'True (the default) for an app with a secret; false for a public app (single-page or mobile), which gets no secret and must use PKCE.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True (the default) for an app with a secret; false for a public app (single-page or mobile), which gets no secret and must use PKCE.',
+  })
   confidential?: boolean | null;
 
   @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID })
@@ -23,7 +26,7 @@ export class CreateOAuthAppInput {
 
 @InputType({ description: 'Changes to one of your apps; absent fields stay as they are.' })
 export class UpdateOAuthAppInput {
-  @Field(() => String, { description: 'The app\'s client_id.' })
+  @Field(() => String, { description: "The app's client_id." })
   clientId!: string;
 
   @Field(() => String, { nullable: true, description: 'A new name: 1–100 characters.' })

@@ -16,7 +16,9 @@ export class OAuthApp {
   @Field(() => [String], { description: 'The scopes the app may ask for ("read", "write", "digest", "webhooks").' })
   scopes!: string[];
 
-  @Field(() => Boolean, { description: 'True for apps with a client secret (servers); false for public apps (single-page, mobile), which must use PKCE with S256.' })
+  @Field(() => Boolean, {
+    description: 'True for apps with a client secret (servers); false for public apps (single-page, mobile), which must use PKCE with S256.',
+  })
   confidential!: boolean;
 
   @Field(() => DateTimeScalar, { description: 'When the app was registered (UTC).' })

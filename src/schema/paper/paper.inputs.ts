@@ -43,7 +43,10 @@ export class PaperOrder {
 
 @ArgsType()
 export class PapersArgs extends ConnectionArgs {
-  @Field(() => PaperOrder, { nullable: true, description: 'Defaults to featured day, newest first (within a day, most upvoted first); ties break on arXiv id.' })
+  @Field(() => PaperOrder, {
+    nullable: true,
+    description: 'Defaults to featured day, newest first (within a day, most upvoted first); ties break on arXiv id.',
+  })
   orderBy?: PaperOrder | null;
 }
 
@@ -82,6 +85,10 @@ export class FilteredPapersArgs extends PapersArgs {
 
 @ArgsType()
 export class ForwardPapersArgs extends ForwardConnectionArgs {
-  @Field(() => PaperOrder, { nullable: true, description: 'The order of the nested list. Defaults: a day\'s papers by upvotes (most first), an author\'s papers by featured day (newest first). Ties always break on arXiv id.' })
+  @Field(() => PaperOrder, {
+    nullable: true,
+    description:
+      "The order of the nested list. Defaults: a day's papers by upvotes (most first), an author's papers by featured day (newest first). Ties always break on arXiv id.",
+  })
   orderBy?: PaperOrder | null;
 }

@@ -13,12 +13,17 @@ import { Paper } from './paper.type';
 
 @Resolver(() => Paper)
 export class PaperResolver {
-  @Query(() => Paper, { nullable: true, description: 'A paper by arXiv id ("2407.18232", "hep-th/9901001", a "v2" suffix is ignored) or by its global `id`. Null when unknown.' })
+  @Query(() => Paper, {
+    nullable: true,
+    description: 'A paper by arXiv id ("2407.18232", "hep-th/9901001", a "v2" suffix is ignored) or by its global `id`. Null when unknown.',
+  })
   paper(@Arg('id', () => ID, { description: 'An arXiv id or a Paper global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<PaperRecord | null> {
     return ctx.services.papers.findById(ctx, id);
   }
 
-  @Query(() => PaperConnection, { description: 'Papers matching `filter`, newest featured day first (within a day, most upvoted first) unless `orderBy` says otherwise.' })
+  @Query(() => PaperConnection, {
+    description: 'Papers matching `filter`, newest featured day first (within a day, most upvoted first) unless `orderBy` says otherwise.',
+  })
   papers(@Args() args: FilteredPapersArgs, @Ctx() ctx: RequestContext): Promise<Page<PaperRecord>> {
     return ctx.services.papers.list(ctx, args);
   }
@@ -38,12 +43,17 @@ export class PaperResolver {
     return { date: paper.dayDate };
   }
 
-  @FieldResolver(() => [Author], { description: 'Every author in byline order, including names the source page hides (see `authorsHidden`; leave those out when showing the byline to people).' })
+  @FieldResolver(() => [Author], {
+    description:
+      'Every author in byline order, including names the source page hides (see `authorsHidden`; leave those out when showing the byline to people).',
+  })
   authors(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<AuthorRecord[]> {
     return ctx.loaders.authorsByPaperId.load(paper.id);
   }
 
-  @FieldResolver(() => [Boolean], { description: 'For each entry of `authors`, in the same order: true when the source page hides that name from the byline (Hugging Face "hidden" authors).' })
+  @FieldResolver(() => [Boolean], {
+    description: 'For each entry of `authors`, in the same order: true when the source page hides that name from the byline (Hugging Face "hidden" authors).',
+  })
   async authorsHidden(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<boolean[]> {
     return (await ctx.loaders.authorsByPaperId.load(paper.id)).map((author) => author.hidden);
   }

@@ -22,7 +22,7 @@ export class Paper extends Node {
   @Field(() => URLScalar, { nullable: true, description: 'The project page, when the authors have one.' })
   projectPage!: string | null;
 
-  @Field(() => URLScalar, { nullable: true, description: 'A thumbnail image of the paper\'s first page or teaser figure.' })
+  @Field(() => URLScalar, { nullable: true, description: "A thumbnail image of the paper's first page or teaser figure." })
   thumbnailUrl!: string | null;
 
   @Field(() => [URLScalar], { description: 'Images and videos attached to the paper on its page; empty when none.' })
@@ -40,7 +40,10 @@ export class Paper extends Node {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the paper was withdrawn from arXiv; null for papers that stand.' })
   withdrawnAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the paper was submitted to the daily list; null for imported papers without that information.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the paper was submitted to the daily list; null for imported papers without that information.',
+  })
   submittedAt!: Date | null;
 
   @Field(() => DateTimeScalar, { description: 'When this record was first stored here.' })

@@ -7,7 +7,8 @@ export class RateLimitResolver {
   @Query(() => RateLimit, {
     nullable: true,
     complexity: 1,
-    description: 'Your rate-limit budget after this operation (GitHub style). Null only for operations that bypass the HTTP and websocket transports (in-process execution).',
+    description:
+      'Your rate-limit budget after this operation (GitHub style). Null only for operations that bypass the HTTP and websocket transports (in-process execution).',
   })
   rateLimit(@Ctx() ctx: RequestContext): RateLimit | null {
     const spent = ctx.rateLimit;

@@ -6,10 +6,14 @@ export class SearchResult {
   @Field(() => Paper, { description: 'The matching paper.' })
   paper!: unknown;
 
-  @Field(() => Float, { description: 'Relevance (PostgreSQL ts_rank over title weight A and abstract weight B): higher is better; comparable within one search only.' })
+  @Field(() => Float, {
+    description: 'Relevance (PostgreSQL ts_rank over title weight A and abstract weight B): higher is better; comparable within one search only.',
+  })
   rank!: number;
 
-  @Field({ description: 'The best fragments of the abstract, matches wrapped in <mark>…</mark>, fragments joined by " … ". Escape the rest before rendering as HTML.' })
+  @Field({
+    description: 'The best fragments of the abstract, matches wrapped in <mark>…</mark>, fragments joined by " … ". Escape the rest before rendering as HTML.',
+  })
   snippet!: string;
 
   @Field({ description: 'The whole title with matches wrapped in <mark>…</mark>.' })

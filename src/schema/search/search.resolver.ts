@@ -11,7 +11,9 @@ export class SearchResultConnection extends Connection(SearchResult, 'SearchResu
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => SearchResultConnection, { description: 'Ranked full-text search over titles and abstracts; a title match ranks above an abstract-only match. Best match first, ties by arXiv id.' })
+  @Query(() => SearchResultConnection, {
+    description: 'Ranked full-text search over titles and abstracts; a title match ranks above an abstract-only match. Best match first, ties by arXiv id.',
+  })
   search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext): Promise<Page<SearchHit>> {
     return ctx.services.search.search(ctx, args);
   }

@@ -12,7 +12,9 @@ export class SubmitPaperInput {
   @Field({ description: 'Abstract as plain text, 1–10,000 characters after trimming.' })
   abstract!: string;
 
-  @Field(() => [String], { description: 'Author names in byline order, 1–500 names of 1–200 characters. A name joins the existing Author with exactly that name.' })
+  @Field(() => [String], {
+    description: 'Author names in byline order, 1–500 names of 1–200 characters. A name joins the existing Author with exactly that name.',
+  })
   authors!: string[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the first arXiv version was published; omit when unknown. Not in the future.' })

@@ -14,19 +14,34 @@ function byDay({ payload, args }: SubscriptionHandlerData<PaperSubmittedPayload,
 
 @Resolver(() => Paper)
 export class SubmissionResolver {
-  @Mutation(() => SubmitPaperPayload, { description: 'Adds a paper to the feed with the viewer as submitter (token with the `write` scope). CONFLICT with `extensions.existingId` when the arXiv id is already listed.' })
-  async submitPaper(@Arg('input', () => SubmitPaperInput, { description: 'The paper.' }) input: SubmitPaperInput, @Ctx() ctx: RequestContext): Promise<SubmitPaperPayload> {
+  @Mutation(() => SubmitPaperPayload, {
+    description:
+      'Adds a paper to the feed with the viewer as submitter (token with the `write` scope). CONFLICT with `extensions.existingId` when the arXiv id is already listed.',
+  })
+  async submitPaper(
+    @Arg('input', () => SubmitPaperInput, { description: 'The paper.' }) input: SubmitPaperInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SubmitPaperPayload> {
     const paper = await ctx.services.submissions.submit(ctx, input);
     return { paper, clientMutationId: input.clientMutationId };
   }
 
-  @Mutation(() => UpdatePaperPayload, { description: 'Changes the links of a paper the viewer submitted (token with the `write` scope); FORBIDDEN for anyone else.' })
-  async updatePaper(@Arg('input', () => UpdatePaperInput, { description: 'The paper and its new links.' }) input: UpdatePaperInput, @Ctx() ctx: RequestContext): Promise<UpdatePaperPayload> {
+  @Mutation(() => UpdatePaperPayload, {
+    description: 'Changes the links of a paper the viewer submitted (token with the `write` scope); FORBIDDEN for anyone else.',
+  })
+  async updatePaper(
+    @Arg('input', () => UpdatePaperInput, { description: 'The paper and its new links.' }) input: UpdatePaperInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UpdatePaperPayload> {
     const paper = await ctx.services.submissions.updateLinks(ctx, input);
     return { paper, clientMutationId: input.clientMutationId };
   }
 
-  @Subscription(() => PaperSubmittedEvent, { topics: Topic.PaperSubmitted, filter: byDay, description: 'Papers submitted from now on (on any server instance); only those featured on `day` when given.' })
+  @Subscription(() => PaperSubmittedEvent, {
+    topics: Topic.PaperSubmitted,
+    filter: byDay,
+    description: 'Papers submitted from now on (on any server instance); only those featured on `day` when given.',
+  })
   async paperSubmitted(@Root() event: PaperSubmittedPayload, @Args() _args: PaperSubmittedArgs, @Ctx() ctx: RequestContext): Promise<PaperSubmittedEvent> {
     ctx.renewLoaders(); // the context lives as long as the subscription; a loader cache must live one event
     const paper = await ctx.services.papers.findById(ctx, event.paperId);

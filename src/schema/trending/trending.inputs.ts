@@ -30,7 +30,10 @@ registerEnumType(TrendingBy, {
   description: 'How trending papers are ranked.',
   valuesConfig: {
     UPVOTES: { description: 'Most upvoted first; ties break on arXiv id, ascending.' },
-    GITHUB_STARS: { description: 'Most GitHub stars first (the Hub\'s "trending" order); papers without a repository come last; ties break on upvotes (most first), then arXiv id (ascending).' },
+    GITHUB_STARS: {
+      description:
+        'Most GitHub stars first (the Hub\'s "trending" order); papers without a repository come last; ties break on upvotes (most first), then arXiv id (ascending).',
+    },
   },
 });
 

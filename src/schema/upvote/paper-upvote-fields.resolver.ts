@@ -13,7 +13,10 @@ export class PaperUpvoteFieldsResolver {
     return ctx.loaders.viewerHasUpvoted.load(paper.id);
   }
 
-  @FieldResolver(() => UserConnection, { description: 'Users who upvoted this paper here, most recent upvote first (ties by user). Imported upvotes have no user and are not listed; `totalCount` counts listed upvoters only.' })
+  @FieldResolver(() => UserConnection, {
+    description:
+      'Users who upvoted this paper here, most recent upvote first (ties by user). Imported upvotes have no user and are not listed; `totalCount` counts listed upvoters only.',
+  })
   upvoters(@Root() paper: PaperRecord, @Args() args: UpvotersArgs, @Ctx() ctx: RequestContext): Promise<Page<UserRecord>> {
     return ctx.services.upvotes.upvoters(ctx, paper.id, args);
   }

@@ -20,7 +20,7 @@ export class RemoveUpvotePayload {
   clientMutationId?: string | null;
 }
 
-@ObjectType({ description: 'A change of a paper\'s upvote count.' })
+@ObjectType({ description: "A change of a paper's upvote count." })
 export class PaperUpvotedEvent {
   @Field(() => Paper, { description: 'The paper as it is when the event is delivered (its `upvoteCount` may already include later votes).' })
   paper!: PaperRecord;

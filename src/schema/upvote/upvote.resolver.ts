@@ -16,14 +16,24 @@ function byPaperId({ payload, args, context }: SubscriptionHandlerData<PaperUpvo
 
 @Resolver()
 export class UpvoteResolver {
-  @Mutation(() => UpvotePaperPayload, { description: 'Upvotes a paper as the viewer (token with the `write` scope). Idempotent: upvoting twice keeps one upvote.' })
-  async upvotePaper(@Arg('input', () => UpvotePaperInput, { description: 'The paper to upvote.' }) input: UpvotePaperInput, @Ctx() ctx: RequestContext): Promise<UpvotePaperPayload> {
+  @Mutation(() => UpvotePaperPayload, {
+    description: 'Upvotes a paper as the viewer (token with the `write` scope). Idempotent: upvoting twice keeps one upvote.',
+  })
+  async upvotePaper(
+    @Arg('input', () => UpvotePaperInput, { description: 'The paper to upvote.' }) input: UpvotePaperInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UpvotePaperPayload> {
     const paper = await ctx.services.upvotes.upvote(ctx, input.paperId);
     return { paper, clientMutationId: input.clientMutationId };
   }
 
-  @Mutation(() => RemoveUpvotePayload, { description: 'Withdraws the viewer\'s upvote (token with the `write` scope). Idempotent: removing a missing upvote succeeds and changes nothing.' })
-  async removeUpvote(@Arg('input', () => RemoveUpvoteInput, { description: 'The paper to withdraw the upvote from.' }) input: RemoveUpvoteInput, @Ctx() ctx: RequestContext): Promise<RemoveUpvotePayload> {
+  @Mutation(() => RemoveUpvotePayload, {
+    description: "Withdraws the viewer's upvote (token with the `write` scope). Idempotent: removing a missing upvote succeeds and changes nothing.",
+  })
+  async removeUpvote(
+    @Arg('input', () => RemoveUpvoteInput, { description: 'The paper to withdraw the upvote from.' }) input: RemoveUpvoteInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RemoveUpvotePayload> {
     const paper = await ctx.services.upvotes.removeUpvote(ctx, input.paperId);
     return { paper, clientMutationId: input.clientMutationId };
   }
@@ -31,7 +41,7 @@ export class UpvoteResolver {
   @Subscription(() => PaperUpvotedEvent, {
     topics: upvoteTopics,
     filter: byPaperId,
-    description: 'Every change of a paper\'s upvote count (upvotes and removals, on any server instance); of one paper when `paperId` is given.',
+    description: "Every change of a paper's upvote count (upvotes and removals, on any server instance); of one paper when `paperId` is given.",
   })
   async paperUpvoted(@Root() event: PaperUpvotedPayload, @Args() _args: PaperUpvotedArgs, @Ctx() ctx: RequestContext): Promise<PaperUpvotedEvent> {
     ctx.renewLoaders(); // the context lives as long as the subscription; a loader cache must live one event

@@ -9,12 +9,15 @@ import { Viewer } from './viewer.type';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { nullable: true, description: 'The caller, from "Authorization: Bearer <token>" (HTTP) or the connection_init `authorization` (websocket). Null when anonymous.' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'The caller, from "Authorization: Bearer <token>" (HTTP) or the connection_init `authorization` (websocket). Null when anonymous.',
+  })
   viewer(@Ctx() ctx: RequestContext): ViewerRecord | null {
     return ctx.viewer;
   }
 
-  @FieldResolver(() => User, { description: 'The viewer\'s public profile.' })
+  @FieldResolver(() => User, { description: "The viewer's public profile." })
   async user(@Ctx() ctx: RequestContext): Promise<UserRecord> {
     return (await ctx.services.identity.viewerUser(ctx))!;
   }

@@ -2,7 +2,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import { WebhookEventType } from './webhook.type';
 
 const CLIENT_MUTATION_ID = 'Any string; returned unchanged in the payload so a client can match responses to requests (Relay).';
-const URL_RULE = 'An absolute http(s) URL without credentials, at most WEBHOOK_MAX_URL_LENGTH (2048) characters, whose host resolves only to public addresses (docs/webhooks.md "Addresses").';
+const URL_RULE =
+  'An absolute http(s) URL without credentials, at most WEBHOOK_MAX_URL_LENGTH (2048) characters, whose host resolves only to public addresses (docs/webhooks.md "Addresses").';
 const SECRET_RULE = '16–256 printable ASCII characters without spaces; deliveries are signed with it.';
 
 @InputType({ description: 'A new webhook.' })
@@ -22,7 +23,7 @@ export class CreateWebhookInput {
 
 @InputType({ description: 'Changes to one of your webhooks; absent fields stay as they are.' })
 export class UpdateWebhookInput {
-  @Field(() => ID, { description: 'The webhook\'s id.' })
+  @Field(() => ID, { description: "The webhook's id." })
   id!: string;
 
   @Field(() => String, { nullable: true, description: URL_RULE })
@@ -34,7 +35,10 @@ export class UpdateWebhookInput {
   @Field(() => String, { nullable: true, description: `A new signing secret: ${SECRET_RULE} Used from the next attempt on.` })
   secret?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false disables it; true re-enables it (failure count reset; pending deliveries go out at once, oldest first).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false disables it; true re-enables it (failure count reset; pending deliveries go out at once, oldest first).',
+  })
   active?: boolean | null;
 
   @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID })
@@ -43,7 +47,7 @@ export class UpdateWebhookInput {
 
 @InputType({ description: 'Names one of your webhooks.' })
 export class DeleteWebhookInput {
-  @Field(() => ID, { description: 'The webhook\'s id.' })
+  @Field(() => ID, { description: "The webhook's id." })
   id!: string;
 
   @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID })

@@ -19,14 +19,24 @@ export class ViewerWebhooksResolver {
     return ctx.services.webhooks.listViewerWebhooks(ctx);
   }
 
-  @Mutation(() => CreateWebhookPayload, { description: `Registers a webhook; a generated secret is in the payload only this once. BAD_USER_INPUT (argumentName url, events, secret or input) when refused. ${SCOPE}` })
-  async createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'The webhook.' }) input: CreateWebhookInput, @Ctx() ctx: RequestContext): Promise<CreateWebhookPayload> {
+  @Mutation(() => CreateWebhookPayload, {
+    description: `Registers a webhook; a generated secret is in the payload only this once. BAD_USER_INPUT (argumentName url, events, secret or input) when refused. ${SCOPE}`,
+  })
+  async createWebhook(
+    @Arg('input', () => CreateWebhookInput, { description: 'The webhook.' }) input: CreateWebhookInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreateWebhookPayload> {
     const { webhook, secret } = await ctx.services.webhooks.createWebhook(ctx, input);
     return { webhook, secret, clientMutationId: input.clientMutationId };
   }
 
-  @Mutation(() => WebhookPayload, { description: `Changes one of your webhooks, or re-enables a disabled one (active: true); NOT_FOUND for anyone else's. ${SCOPE}` })
-  async updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The changes.' }) input: UpdateWebhookInput, @Ctx() ctx: RequestContext): Promise<WebhookPayload> {
+  @Mutation(() => WebhookPayload, {
+    description: `Changes one of your webhooks, or re-enables a disabled one (active: true); NOT_FOUND for anyone else's. ${SCOPE}`,
+  })
+  async updateWebhook(
+    @Arg('input', () => UpdateWebhookInput, { description: 'The changes.' }) input: UpdateWebhookInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WebhookPayload> {
     const webhook = await ctx.services.webhooks.updateWebhook(ctx, input.id, {
       url: input.url ?? undefined,
       events: input.events ?? undefined,
@@ -37,7 +47,10 @@ export class ViewerWebhooksResolver {
   }
 
   @Mutation(() => WebhookPayload, { description: `Deletes one of your webhooks with its pending deliveries and history. ${SCOPE}` })
-  async deleteWebhook(@Arg('input', () => DeleteWebhookInput, { description: 'The webhook.' }) input: DeleteWebhookInput, @Ctx() ctx: RequestContext): Promise<WebhookPayload> {
+  async deleteWebhook(
+    @Arg('input', () => DeleteWebhookInput, { description: 'The webhook.' }) input: DeleteWebhookInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WebhookPayload> {
     return { webhook: await ctx.services.webhooks.deleteWebhook(ctx, input.id), clientMutationId: input.clientMutationId };
   }
 }

@@ -11,7 +11,7 @@ export enum WebhookEventType {
 
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
-  description: 'What a webhook hears about; the delivery body\'s `type` and the `X-DailyPapers-Event` header carry the lower-case name. See docs/webhooks.md.',
+  description: "What a webhook hears about; the delivery body's `type` and the `X-DailyPapers-Event` header carry the lower-case name. See docs/webhooks.md.",
   valuesConfig: {
     DAY_PUBLISHED: { description: '"day.published": a featured day got its first paper (once per day).' },
     PAPER_SUBMITTED: { description: '"paper.submitted": someone submitted a paper.' },
@@ -28,7 +28,9 @@ export class Webhook {
   @Field(() => [WebhookEventType], { description: 'The events it receives.' })
   events!: string[];
 
-  @Field(() => Boolean, { description: 'False once disabled (by you, or after repeated failures: see disabledReason); updateWebhook with active: true turns it back on.' })
+  @Field(() => Boolean, {
+    description: 'False once disabled (by you, or after repeated failures: see disabledReason); updateWebhook with active: true turns it back on.',
+  })
   active!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why it was disabled; null while active.' })
@@ -70,7 +72,10 @@ export class WebhookDelivery {
   @Field(() => Boolean, { description: 'True when your endpoint answered 2xx in time.' })
   succeeded!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'The HTTP status your endpoint answered; null when none came (refused address, connection error, timeout).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The HTTP status your endpoint answered; null when none came (refused address, connection error, timeout).',
+  })
   statusCode!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why it failed ("HTTP 500", "No response within 10000 ms", "Refused: …"); null on success.' })

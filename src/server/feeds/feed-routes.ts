@@ -27,14 +27,22 @@ const selfUrl = (deps: PublicRouteDeps, path: string) => `${deps.publicBaseUrl}$
 export async function dailyFeed(deps: PublicRouteDeps, call: RouteCall, format: Format): Promise<void> {
   const result = await runOperation(deps, call, { query: DAILY_FEED, operationName: 'FeedDaily', variables: { days: FEED_DAYS, perDay: FEED_PAPERS_PER_DAY } });
   const papers = (result.body.data!.days.nodes as Array<{ papers: { nodes: GqlPaper[] } }>).flatMap((day) => day.papers.nodes);
-  const head = { title: 'Daily Papers', description: `Papers featured in the last ${FEED_DAYS} daily lists, newest day first.`, selfUrl: selfUrl(deps, call.url.pathname) };
+  const head = {
+    title: 'Daily Papers',
+    description: `Papers featured in the last ${FEED_DAYS} daily lists, newest day first.`,
+    selfUrl: selfUrl(deps, call.url.pathname),
+  };
   sendFeed(call, format, feedOf(head, papers, deps.publicBaseUrl), result);
 }
 
 /** /feeds/trending-week.atom: the current ISO week's most upvoted papers. */
 export async function trendingWeekFeed(deps: PublicRouteDeps, call: RouteCall, format: Format): Promise<void> {
   const result = await runOperation(deps, call, { query: TRENDING_WEEK_FEED, operationName: 'FeedTrendingWeek', variables: { first: FEED_LENGTH } });
-  const head = { title: 'Daily Papers: trending this week', description: 'The most upvoted papers featured in the latest ISO week.', selfUrl: selfUrl(deps, call.url.pathname) };
+  const head = {
+    title: 'Daily Papers: trending this week',
+    description: 'The most upvoted papers featured in the latest ISO week.',
+    selfUrl: selfUrl(deps, call.url.pathname),
+  };
   sendFeed(call, format, feedOf(head, result.body.data!.trending.nodes, deps.publicBaseUrl), result);
 }
 
@@ -43,7 +51,11 @@ export async function authorFeed(deps: PublicRouteDeps, call: RouteCall, format:
   const result = await runOperation(deps, call, { query: AUTHOR_FEED, operationName: 'FeedAuthor', variables: { id: authorId, first: FEED_LENGTH } });
   const author = result.body.data!.author as { name: string; papers: { nodes: GqlPaper[] } } | null;
   if (!author) throw new RouteError(404, 'NOT_FOUND', `No author with id "${authorId.slice(0, 60)}".`, passThroughHeaders(result));
-  const head = { title: `Daily Papers: ${author.name}`, description: `Papers by ${author.name} featured in the daily list, newest first.`, selfUrl: selfUrl(deps, call.url.pathname) };
+  const head = {
+    title: `Daily Papers: ${author.name}`,
+    description: `Papers by ${author.name} featured in the daily list, newest first.`,
+    selfUrl: selfUrl(deps, call.url.pathname),
+  };
   sendFeed(call, format, feedOf(head, author.papers.nodes, deps.publicBaseUrl), result);
 }
 

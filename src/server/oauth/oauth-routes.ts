@@ -81,10 +81,17 @@ async function authorizePage(deps: OAuthRoutesDeps, req: IncomingMessage, res: S
   const session = await sessionViewer(req, deps.services.identity);
   const title = `Authorize ${request.app.name}`;
   if (!session) {
-    sendPage(res, 200, title, `<p><strong>${escapeHtml(request.app.name)}</strong> wants to use your Daily Papers account. Sign in first.</p>${signInForm(here)}`);
+    sendPage(
+      res,
+      200,
+      title,
+      `<p><strong>${escapeHtml(request.app.name)}</strong> wants to use your Daily Papers account. Sign in first.</p>${signInForm(here)}`,
+    );
     return;
   }
-  const hidden = AUTHORIZE_PARAMS.map((name) => params.get(name) === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name)!)}">`).join('');
+  const hidden = AUTHORIZE_PARAMS.map((name) =>
+    params.get(name) === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name)!)}">`,
+  ).join('');
   const scopes = request.scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code>: ${escapeHtml(SCOPE_TEXT[scope] ?? scope)}</li>`).join('');
   sendPage(
     res,
@@ -123,7 +130,12 @@ async function checkedOrAnswered(deps: OAuthRoutesDeps, res: ServerResponse, par
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
     if ((error as OAuthError & { redirect?: boolean }).redirect === false) {
-      sendPage(res, 400, 'Invalid authorization request', `<p role="alert">${escapeHtml(error.description)}</p><p>The app that sent you here is misconfigured.</p>`);
+      sendPage(
+        res,
+        400,
+        'Invalid authorization request',
+        `<p role="alert">${escapeHtml(error.description)}</p><p>The app that sent you here is misconfigured.</p>`,
+      );
       return null;
     }
     const app = (await deps.services.oauthApps.findByClientId(params.get('client_id') ?? '')) as OAuthAppRecord;
@@ -148,7 +160,11 @@ async function tokenEndpoint(deps: OAuthRoutesDeps, req: IncomingMessage, res: S
   // Called from browsers by public clients (SPAs): no cookies are read here, so any origin may call.
   res.setHeader('access-control-allow-origin', '*');
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
+    res.writeHead(204, {
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'authorization, content-type',
+      'access-control-max-age': '600',
+    });
     res.end();
     return;
   }
@@ -180,7 +196,10 @@ async function tokenEndpoint(deps: OAuthRoutesDeps, req: IncomingMessage, res: S
       if (!refreshToken) throw new OAuthError('invalid_request', 'refresh_token is required.');
       sendOAuthJson(res, 200, await oauthGrants.refresh(app, refreshToken));
     } else {
-      throw new OAuthError(grantType ? 'unsupported_grant_type' : 'invalid_request', grantType ? `grant_type "${grantType.slice(0, 40)}" is not supported.` : 'grant_type is required.');
+      throw new OAuthError(
+        grantType ? 'unsupported_grant_type' : 'invalid_request',
+        grantType ? `grant_type "${grantType.slice(0, 40)}" is not supported.` : 'grant_type is required.',
+      );
     }
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
@@ -199,7 +218,10 @@ function clientCredentials(req: IncomingMessage, form: URLSearchParams): [string
     if (colon < 0) throw new OAuthError('invalid_client', 'Malformed Basic authorization.');
     if (form.get('client_secret')) throw new OAuthError('invalid_request', 'Use one client authentication method, not two.');
     const credentials: [string, string] = [formDecode(decoded.slice(0, colon)), formDecode(decoded.slice(colon + 1))];
-    const badText = firstTextFault([['client_id', credentials[0]], ['client_secret', credentials[1]]]);
+    const badText = firstTextFault([
+      ['client_id', credentials[0]],
+      ['client_secret', credentials[1]],
+    ]);
     if (badText) throw new OAuthError('invalid_request', `Basic authorization: ${badText.message}`);
     return credentials;
   }

@@ -20,9 +20,11 @@ const TITLE = 'Sign in to Daily Papers';
 
 /** The form that asks for an address; `returnTo` is where the link will lead after signing in. */
 export function signInForm(returnTo: string, message = ''): string {
-  return `${message}<p>We will email you a link to sign in; no password needed.</p>` +
+  return (
+    `${message}<p>We will email you a link to sign in; no password needed.</p>` +
     `<form method="post" action="/signin/request"><input type="hidden" name="return_to" value="${escapeHtml(returnTo)}">` +
-    '<label>Email <input type="email" name="email" required autocomplete="email"></label> <button type="submit">Email me a link</button></form>';
+    '<label>Email <input type="email" name="email" required autocomplete="email"></label> <button type="submit">Email me a link</button></form>'
+  );
 }
 
 export function createSignInPages(deps: SignInPagesDeps): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
@@ -32,7 +34,12 @@ export function createSignInPages(deps: SignInPagesDeps): (req: IncomingMessage,
       const returnTo = form?.get('return_to') || null;
       try {
         const { email } = await deps.signIn.requestSignIn(await deps.contextFor(req), { email: form?.get('email') ?? '', returnTo });
-        sendPage(res, 200, TITLE, `<p>Check your inbox: a sign-in link is on its way to <strong>${escapeHtml(email)}</strong>. It works once, for 15 minutes.</p>`);
+        sendPage(
+          res,
+          200,
+          TITLE,
+          `<p>Check your inbox: a sign-in link is on its way to <strong>${escapeHtml(email)}</strong>. It works once, for 15 minutes.</p>`,
+        );
       } catch (error) {
         const known = codedError(error);
         if (!known) throw error;
@@ -80,8 +87,10 @@ function linkForm(token: string, email: string, newAccount: boolean): string {
   const handle = newAccount
     ? '<p>This address has no account yet. Choose a handle (letters, digits, "-" or "_"):</p><p><input name="handle" required maxlength="39" pattern="[A-Za-z0-9][A-Za-z0-9_-]*"></p>'
     : '';
-  return `<form method="post" action="/signin"><input type="hidden" name="token" value="${escapeHtml(token)}">` +
-    `<p>Sign in as <strong>${escapeHtml(email)}</strong>.</p>${handle}<button type="submit">${newAccount ? 'Create account and sign in' : 'Sign in'}</button></form>`;
+  return (
+    `<form method="post" action="/signin"><input type="hidden" name="token" value="${escapeHtml(token)}">` +
+    `<p>Sign in as <strong>${escapeHtml(email)}</strong>.</p>${handle}<button type="submit">${newAccount ? 'Create account and sign in' : 'Sign in'}</button></form>`
+  );
 }
 
 /** A deliberate AppError's message and status; null for anything else (an outage is not the person's fault). */

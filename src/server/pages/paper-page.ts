@@ -11,7 +11,8 @@ export const PAGE_SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
-const STYLE = 'body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}' +
+const STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}' +
   'h1{font-size:1.5em;line-height:1.25}.meta{color:#555}ul.links{padding-left:1.2em}blockquote{margin:0;padding-left:1em;border-left:3px solid #ddd}';
 
 /** Open Graph descriptions are cut at a sentence-ish boundary; chat apps show ~200 characters. */

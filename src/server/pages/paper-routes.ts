@@ -9,7 +9,16 @@ import { notFoundPageHtml, PAGE_SECURITY_HEADERS, paperPageHtml } from './paper-
 
 function sendHtmlError(res: ServerResponse, status: number, _code: string, message: string, headers: Record<string, string> = {}): void {
   const html = notFoundPageHtml(message);
-  res.writeHead(status, withMergedVary(res, { 'cache-control': 'no-store', ...headers, ...PAGE_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(html)) }));
+  res.writeHead(
+    status,
+    withMergedVary(res, {
+      'cache-control': 'no-store',
+      ...headers,
+      ...PAGE_SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': String(Buffer.byteLength(html)),
+    }),
+  );
   res.end(html);
 }
 
@@ -30,6 +39,10 @@ export function paperPage(deps: PublicRouteDeps, call: RouteCall, id: string): P
 export function paperMarkdownPage(deps: PublicRouteDeps, call: RouteCall, id: string): Promise<void> {
   return answerErrors(call, async () => {
     const { paper, result } = await paperForPath(deps, call, id);
-    sendCacheable(call.req, call.res, { contentType: 'text/markdown; charset=utf-8', body: paperMarkdown(paper, deps.publicBaseUrl), headers: passThroughHeaders(result) });
+    sendCacheable(call.req, call.res, {
+      contentType: 'text/markdown; charset=utf-8',
+      body: paperMarkdown(paper, deps.publicBaseUrl),
+      headers: passThroughHeaders(result),
+    });
   });
 }

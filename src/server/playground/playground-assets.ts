@@ -33,7 +33,13 @@ let bundle: GraphiQLBundle | undefined;
 const fromBundle = (key: keyof GraphiQLBundle) => () => Buffer.from((bundle ??= require('@graphql-yoga/render-graphiql/graphiql') as GraphiQLBundle)[key]);
 
 function dataUrlBytes(read: () => Buffer): () => Buffer {
-  return () => Buffer.from(read().toString('latin1').replace(/^data:[^,]*;base64,/, ''), 'base64');
+  return () =>
+    Buffer.from(
+      read()
+        .toString('latin1')
+        .replace(/^data:[^,]*;base64,/, ''),
+      'base64',
+    );
 }
 
 // An allow-list, not a directory mount: nothing else in node_modules is reachable.

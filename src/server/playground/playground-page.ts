@@ -34,7 +34,11 @@ export function renderPage(endpoint: string, tabs: readonly PlaygroundTab[]): st
   const config: PlaygroundConfig = {
     title: 'GraphQL Playground',
     endpoint,
-    workers: { editorWorkerService: `${GRAPHIQL_PATH}/editor.worker.js`, json: `${GRAPHIQL_PATH}/json.worker.js`, graphql: `${GRAPHIQL_PATH}/graphql.worker.js` },
+    workers: {
+      editorWorkerService: `${GRAPHIQL_PATH}/editor.worker.js`,
+      json: `${GRAPHIQL_PATH}/json.worker.js`,
+      graphql: `${GRAPHIQL_PATH}/graphql.worker.js`,
+    },
     tabs,
   };
   const html = `<!doctype html>
@@ -63,7 +67,10 @@ export function renderPage(endpoint: string, tabs: readonly PlaygroundTab[]): st
 
 /** JSON that cannot end its <script> element early (or open a comment) whatever the tabs contain. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** src/href values that point at another host (absolute or protocol-relative URLs). */

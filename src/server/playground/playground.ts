@@ -28,8 +28,7 @@ export function createPlayground(options: PlaygroundOptions): Playground {
         sendJson(res, 400, {
           errors: [
             {
-              message:
-                'GraphQL Playground is turned off on this server (PLAYGROUND=false). Send GraphQL requests as POST with content-type: application/json.',
+              message: 'GraphQL Playground is turned off on this server (PLAYGROUND=false). Send GraphQL requests as POST with content-type: application/json.',
               extensions: { code: 'BAD_REQUEST', requestId: res.getHeader('x-request-id') },
             },
           ],
@@ -44,15 +43,18 @@ export function createPlayground(options: PlaygroundOptions): Playground {
   return {
     page(req, res) {
       if (!wantsPage(req)) return false;
-      res.writeHead(200, withMergedVary(res, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': html.length,
-        'cache-control': 'no-cache',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        vary: 'accept',
-      }));
+      res.writeHead(
+        200,
+        withMergedVary(res, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-length': html.length,
+          'cache-control': 'no-cache',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          vary: 'accept',
+        }),
+      );
       res.end(html);
       return true;
     },

@@ -14,7 +14,10 @@ export interface RateLimitSubject {
  */
 export function rateLimitSubject(limits: LimitsConfig, viewer: Viewer | null, clientIp: string): RateLimitSubject {
   return viewer
-    ? { key: viewer.appId ? `user:${viewer.userId}:app:${viewer.appId}` : `user:${viewer.userId}`, rule: { limit: limits.rateLimitUserPoints, windowMs: limits.rateLimitWindowMs } }
+    ? {
+        key: viewer.appId ? `user:${viewer.userId}:app:${viewer.appId}` : `user:${viewer.userId}`,
+        rule: { limit: limits.rateLimitUserPoints, windowMs: limits.rateLimitWindowMs },
+      }
     : { key: `ip:${clientIp}`, rule: { limit: limits.rateLimitIpPoints, windowMs: limits.rateLimitWindowMs } };
 }
 

@@ -11,7 +11,15 @@ export function featuredAt(paper: GqlPaper): string {
 }
 
 function hfUser(user: NonNullable<GqlPaper['submittedBy']>): Json {
-  return { _id: user.id, avatarUrl: user.avatarUrl ?? '', fullname: user.displayName ?? user.handle, isPro: false, name: user.handle, type: 'user', user: user.handle };
+  return {
+    _id: user.id,
+    avatarUrl: user.avatarUrl ?? '',
+    fullname: user.displayName ?? user.handle,
+    isPro: false,
+    name: user.handle,
+    type: 'user',
+    user: user.handle,
+  };
 }
 
 const present = (entries: Record<string, unknown>): Json =>

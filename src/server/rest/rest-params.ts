@@ -52,6 +52,7 @@ export function textParam(params: URLSearchParams, name: string, maxLength: numb
 export function enumParam<T extends string>(params: URLSearchParams, name: string, values: readonly T[], fallback: T): T {
   const text = params.get(name);
   if (text === null || text === '') return fallback;
-  if (!values.includes(text as T)) throw new BadUserInputError(name, `"${name}" must be one of ${values.map((v) => `"${v}"`).join(', ')}, got "${text.slice(0, 40)}".`);
+  if (!values.includes(text as T))
+    throw new BadUserInputError(name, `"${name}" must be one of ${values.map((v) => `"${v}"`).join(', ')}, got "${text.slice(0, 40)}".`);
   return text as T;
 }

@@ -37,9 +37,13 @@ export async function dailyPapers(deps: PublicRouteDeps, call: RouteCall): Promi
   const filter = { ...(date && { fromDay: date, toDay: date }), ...(week && { week }), ...(month && { month }), ...(submitter && { submitter }) };
   const orderBy = sort === 'trending' ? { field: 'UPVOTES', direction: 'DESC' } : null;
   let after: string | null = null;
-  for (let skip = p * limit; skip > 0; ) {
+  for (let skip = p * limit; skip > 0;) {
     const first = Math.min(PAGE_MAX, skip);
-    const result = await runOperation(deps, call, { query: DAILY_PAPERS_SKIP, operationName: 'RestDailyPapersSkip', variables: { first, after, filter, orderBy } });
+    const result = await runOperation(deps, call, {
+      query: DAILY_PAPERS_SKIP,
+      operationName: 'RestDailyPapersSkip',
+      variables: { first, after, filter, orderBy },
+    });
     const { pageInfo } = result.body.data!.papers;
     if (!pageInfo.hasNextPage) return sendJsonBody(call, [], result);
     after = pageInfo.endCursor;
@@ -54,12 +58,17 @@ export async function searchPapers(deps: PublicRouteDeps, call: RouteCall): Prom
   const params = call.url.searchParams;
   const q = (textParam(params, 'q', SEARCH_QUERY_MAX) ?? '').trim();
   const limit = integerParam(params, 'limit', { min: 1, max: SEARCH_MAX, default: 50 });
-  if (q === '') return sendCacheable(call.req, call.res, { contentType: 'application/json; charset=utf-8', body: '[]', headers: { 'cache-control': 'no-store' } });
+  if (q === '')
+    return sendCacheable(call.req, call.res, { contentType: 'application/json; charset=utf-8', body: '[]', headers: { 'cache-control': 'no-store' } });
   const items: unknown[] = [];
   let after: string | null = null;
   let result: GraphQLHttpResult;
   do {
-    result = await runOperation(deps, call, { query: SEARCH, operationName: 'RestSearch', variables: { query: q, first: Math.min(PAGE_MAX, limit - items.length), after } });
+    result = await runOperation(deps, call, {
+      query: SEARCH,
+      operationName: 'RestSearch',
+      variables: { query: q, first: Math.min(PAGE_MAX, limit - items.length), after },
+    });
     const page = result.body.data!.search;
     for (const node of page.nodes as Array<{ paper: GqlPaper }>) items.push(hfDailyItem(node.paper));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

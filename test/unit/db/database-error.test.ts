@@ -3,7 +3,8 @@ import { classifyDatabaseError, isConcurrencyConflict, isDatabaseUnavailable, is
 // The shapes below are the ones each layer really produces: Prisma known request errors (with the
 // driver adapter's error inside meta), P2010 for raw queries, driver adapter errors, pg's
 // DatabaseErrors with a SQLSTATE, Node socket errors and pg's code-less Errors.
-const prisma = (code: string, meta: Record<string, unknown> = {}, message = 'prisma error') => Object.assign(new Error(message), { code, meta, clientVersion: '7' });
+const prisma = (code: string, meta: Record<string, unknown> = {}, message = 'prisma error') =>
+  Object.assign(new Error(message), { code, meta, clientVersion: '7' });
 const adapter = (cause: Record<string, unknown>) => Object.assign(new Error('adapter error'), { name: 'DriverAdapterError', cause });
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'ERROR' });
 const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -1, syscall: 'connect' });
@@ -16,7 +17,15 @@ describe('database error classification', () => {
     ['P2028 expired transaction', prisma('P2028', {}, 'Transaction API error: Transaction already closed'), 'timeout'],
     ['P2034 write conflict', prisma('P2034'), 'serialization-failure'],
     ['P2002 unique violation', prisma('P2002', { target: ['handle'] }), 'unique-violation'],
-    ['P2010 raw query, server closed the connection', prisma('P2010', { code: 'N/A', message: 'Server has closed the connection.' }, 'Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`'), 'connection-lost'],
+    [
+      'P2010 raw query, server closed the connection',
+      prisma(
+        'P2010',
+        { code: 'N/A', message: 'Server has closed the connection.' },
+        'Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`',
+      ),
+      'connection-lost',
+    ],
     ['P2010 raw query, statement timeout', prisma('P2010', { code: '57014', message: 'canceling statement due to statement timeout' }), 'timeout'],
     ['P2010 raw query, unique violation', prisma('P2010', { code: '23505', message: 'duplicate key value' }), 'unique-violation'],
     ['P2010 raw query, NUL in text', prisma('P2010', { code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' }), 'invalid-text'],

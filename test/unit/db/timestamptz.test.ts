@@ -17,7 +17,7 @@ describe('parseTimestamptz', () => {
     expect(parseTimestamptz(text).getTime()).toBe(pgDefault(text).getTime());
   });
 
-  it('leaves infinity to pg\'s parser', () => {
+  it("leaves infinity to pg's parser", () => {
     expect(parseTimestamptz('infinity')).toEqual(pgDefault('infinity'));
   });
 });

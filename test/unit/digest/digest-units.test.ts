@@ -52,7 +52,7 @@ describe('normalizeEmail', () => {
 
 describe('composeDigest', () => {
   const period = periodOf('DAILY', day('2025-12-11'));
-  const paper = { id: '2512.00001', title: '<img src=x onerror=alert(1)>', authors: ['O\'Brien & Co'], upvoteCount: 1, githubRepo: 'javascript:alert(1)' };
+  const paper = { id: '2512.00001', title: '<img src=x onerror=alert(1)>', authors: ["O'Brien & Co"], upvoteCount: 1, githubRepo: 'javascript:alert(1)' };
 
   it('escapes every feed value in HTML and drops non-http code links', () => {
     const mail = composeDigest({ publicBaseUrl: 'https://papers.example' }, period, [paper], 'T'.repeat(43));
@@ -72,7 +72,11 @@ describe('composeDigest', () => {
 
 describe('parseDigestArgs', () => {
   it('reads frequency, date and dry run', () => {
-    expect(parseDigestArgs(['--frequency', 'weekly', '--date=2025-12-11', '--dry-run'])).toEqual({ frequency: 'WEEKLY', date: day('2025-12-11'), dryRun: true });
+    expect(parseDigestArgs(['--frequency', 'weekly', '--date=2025-12-11', '--dry-run'])).toEqual({
+      frequency: 'WEEKLY',
+      date: day('2025-12-11'),
+      dryRun: true,
+    });
     expect(parseDigestArgs(['--help'])).toBe('help');
   });
 
@@ -85,14 +89,30 @@ describe('parseDigestArgs', () => {
 describe('digest configuration', () => {
   it('defaults to the outbox, no schedule and localhost links', () => {
     expect(loadConfig({}).digest).toEqual({
-      smtpUrl: undefined, from: 'Daily Papers <digest@localhost>', outboxDir: './outbox', schedule: undefined, publicBaseUrl: 'http://localhost:4000', topN: 10,
-      subscribeLimitPerAddress: 5, subscribeLimitPerIp: 20,
+      smtpUrl: undefined,
+      from: 'Daily Papers <digest@localhost>',
+      outboxDir: './outbox',
+      schedule: undefined,
+      publicBaseUrl: 'http://localhost:4000',
+      topN: 10,
+      subscribeLimitPerAddress: 5,
+      subscribeLimitPerIp: 20,
     });
   });
 
   it('reads SMTP, schedule and public URL', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://user:pw@mail.example.org:465', DIGEST_SCHEDULE: '0 7 * * *', PUBLIC_BASE_URL: 'https://papers.example/', DIGEST_TOP_N: '5' });
-    expect(config.digest).toMatchObject({ smtpUrl: 'smtps://user:pw@mail.example.org:465', schedule: '0 7 * * *', publicBaseUrl: 'https://papers.example', topN: 5 });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+      DIGEST_SCHEDULE: '0 7 * * *',
+      PUBLIC_BASE_URL: 'https://papers.example/',
+      DIGEST_TOP_N: '5',
+    });
+    expect(config.digest).toMatchObject({
+      smtpUrl: 'smtps://user:pw@mail.example.org:465',
+      schedule: '0 7 * * *',
+      publicBaseUrl: 'https://papers.example',
+      topN: 5,
+    });
   });
 
   it('names every bad digest variable', () => {

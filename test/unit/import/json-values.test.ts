@@ -3,7 +3,13 @@ import { FeedError } from '../../../src/import/record-error';
 
 async function split(chunks: string[], kind: 'array' | 'document', maxChars = 1_000_000) {
   const values: Array<{ position: number; value: unknown }> = [];
-  for await (const { position, text } of splitJsonValues((async function* () { yield* chunks; })(), kind, maxChars)) {
+  for await (const { position, text } of splitJsonValues(
+    (async function* () {
+      yield* chunks;
+    })(),
+    kind,
+    maxChars,
+  )) {
     values.push({ position, value: JSON.parse(text) });
   }
   return values;

@@ -41,7 +41,7 @@ describe('id arguments', () => {
     expect(authorIdFromArgument('12')).toBeNull();
   });
 
-  it('parse each node type\'s local id', () => {
+  it("parse each node type's local id", () => {
     expect(localIdOf('Day', '2025-12-11')).toBe('2025-12-11');
     expect(localIdOf('Day', '2025-13-45')).toBeNull();
     expect(localIdOf('User', '7')).toBe(7);

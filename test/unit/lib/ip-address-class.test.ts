@@ -33,9 +33,12 @@ describe('which addresses a webhook may not reach', () => {
     expect(nonPublicAddressClass(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8', '2606:4700::1111'])('%s is public', (address) => {
-    expect(nonPublicAddressClass(address)).toBeNull();
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8', '2606:4700::1111'])(
+    '%s is public',
+    (address) => {
+      expect(nonPublicAddressClass(address)).toBeNull();
+    },
+  );
 });
 
 describe('webhook retry delays', () => {

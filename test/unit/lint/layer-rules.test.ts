@@ -29,9 +29,18 @@ describe('the layer rules', () => {
   const cases = {
     schemaValueFromDb: { file: 'src/schema/paper/example.ts', code: "import { createDb } from '../../db/client';\nexport const x = createDb;\n" },
     schemaTypeFromDb: { file: 'src/schema/paper/example.ts', code: "import type { Db } from '../../db/client';\nexport type X = Db;\n" },
-    schemaTypeFromServices: { file: 'src/schema/paper/example.ts', code: "import type { PaperRecord } from '../../services/records';\nexport type X = PaperRecord;\n" },
-    schemaValueFromServices: { file: 'src/schema/paper/example.ts', code: "import { PaperService } from '../../services/paper.service';\nexport const x = PaperService;\n" },
-    dbFromErrors: { file: 'src/db/queries/example.ts', code: "import { BadUserInputError } from '../../errors/errors';\nexport const x = BadUserInputError;\n" },
+    schemaTypeFromServices: {
+      file: 'src/schema/paper/example.ts',
+      code: "import type { PaperRecord } from '../../services/records';\nexport type X = PaperRecord;\n",
+    },
+    schemaValueFromServices: {
+      file: 'src/schema/paper/example.ts',
+      code: "import { PaperService } from '../../services/paper.service';\nexport const x = PaperService;\n",
+    },
+    dbFromErrors: {
+      file: 'src/db/queries/example.ts',
+      code: "import { BadUserInputError } from '../../errors/errors';\nexport const x = BadUserInputError;\n",
+    },
     dbFromLib: { file: 'src/db/queries/example.ts', code: "import { lazy } from '../../lib/lazy';\nexport const x = lazy;\n" },
     servicesTypeGraphql: { file: 'src/services/example.ts', code: "import { Field } from 'type-graphql';\nexport const x = Field;\n" },
     serverFromSchema: { file: 'src/server/example.ts', code: "import { resolvers } from '../schema/resolvers';\nexport const x = resolvers;\n" },

@@ -17,9 +17,7 @@ export function undocumented(schema: GraphQLSchema): string[] {
   const check = (description: string | null | undefined, coordinate: string) => {
     if (!description?.trim()) missing.push(coordinate);
   };
-  const types = Object.values(schema.getTypeMap()).filter(
-    (type: GraphQLNamedType) => !isIntrospectionType(type) && !isSpecifiedScalarType(type),
-  );
+  const types = Object.values(schema.getTypeMap()).filter((type: GraphQLNamedType) => !isIntrospectionType(type) && !isSpecifiedScalarType(type));
   for (const type of types) {
     check(type.description, type.name);
     if (isObjectType(type) || isInterfaceType(type)) {

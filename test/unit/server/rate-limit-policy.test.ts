@@ -15,7 +15,7 @@ describe('who pays for an operation', () => {
     expect(appA.rule).toEqual(own.rule);
   });
 
-  it('anonymous callers spend their address\'s budget', () => {
+  it("anonymous callers spend their address's budget", () => {
     expect(rateLimitSubject(limits, null, '10.0.0.1').key).toBe('ip:10.0.0.1');
   });
 });
