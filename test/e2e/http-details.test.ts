@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import { getIntrospectionQuery } from 'graphql';
+import { capturedLog } from '../support/captured-log';
 import { createApp, type App } from '../../src/app';
-import { createLogger } from '../../src/observability/logger';
 import { seedPapers } from '../support/seed';
 import { ENGINES } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -19,18 +18,14 @@ describe.each(ENGINES)('HTTP details (%s)', (engine) => {
   let database: TestDatabase;
   let app: App;
   let url: string;
-  const lines: Array<Record<string, any>> = [];
+  let lines: Array<Record<string, any>> = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedPapers(database.db, 3);
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
-    app = await createApp(testConfig({ LOG_LEVEL: 'info', CORS_ORIGINS: ORIGIN, TRUST_PROXY_HOPS: '1' }), { db: database.db, log: createLogger('info', sink) });
+    const captured = capturedLog('info');
+    lines = captured.lines;
+    app = await createApp(testConfig({ LOG_LEVEL: 'info', CORS_ORIGINS: ORIGIN, TRUST_PROXY_HOPS: '1' }), { db: database.db, log: captured.log });
     url = await app.start();
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {

@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
+import { capturedLog } from '../support/captured-log';
 import { createApp, type App } from '../../src/app';
-import { createLogger } from '../../src/observability/logger';
 import { createMetrics, statementName } from '../../src/observability/metrics';
 import { createUserWithToken } from '../support/identity-seed';
 import { seedPapers } from '../support/seed';
@@ -44,18 +43,14 @@ describe.each(ENGINES)('metrics and request logs (%s)', (engine) => {
   let database: TestDatabase;
   let app: App;
   let url: string;
-  const lines: Array<Record<string, any>> = [];
+  let lines: Array<Record<string, any>> = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedPapers(database.db, 5, { day: '2025-03-03' });
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
-    app = await createApp(testConfig({ LOG_LEVEL: 'info' }), { db: database.db, log: createLogger('info', sink) });
+    const captured = capturedLog('info');
+    lines = captured.lines;
+    app = await createApp(testConfig({ LOG_LEVEL: 'info' }), { db: database.db, log: captured.log });
     url = await app.start();
   });
   afterAll(async () => {

@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import WebSocket from 'ws';
+import { capturedLog } from '../support/captured-log';
 import { createApp, type App } from '../../src/app';
-import { createLogger } from '../../src/observability/logger';
 import { createUserWithToken } from '../support/identity-seed';
 import { seedPapers } from '../support/seed';
 import { ENGINES } from '../support/services';
@@ -90,17 +89,13 @@ describe.each(ENGINES)('internal errors are masked (%s)', (engine) => {
   let database: TestDatabase;
   let app: App;
   let url: string;
-  const lines: Array<Record<string, any>> = [];
+  let lines: Array<Record<string, any>> = [];
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedPapers(database.db, 2);
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
-    app = await createApp(testConfig({ LOG_LEVEL: 'info', NODE_ENV: 'production' }), { db: database.db, log: createLogger('info', sink) });
+    const captured = capturedLog('info');
+    lines = captured.lines;
+    app = await createApp(testConfig({ LOG_LEVEL: 'info', NODE_ENV: 'production' }), { db: database.db, log: captured.log });
     url = await app.start();
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
