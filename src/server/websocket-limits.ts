@@ -3,6 +3,7 @@ import { parse, specifiedRules, validate, GraphQLError, type ExecutionArgs, type
 import type { WebSocket } from 'ws';
 import type { LimitsConfig } from '../config/limits-config';
 import type { RequestContext } from '../context';
+import type { Logger } from '../observability/logger';
 import { RateLimitedError } from '../errors/errors';
 import { clientIp } from './client-ip';
 import { documentLimitsRule, MAX_VALIDATION_ERRORS } from './query-limits/document-limits';
@@ -16,14 +17,19 @@ import type { RateLimiter } from './rate-limit/rate-limiter';
 export const POLICY_VIOLATION = 1008;
 
 /** Caps sockets in total and per client IP; refused upgrades get HTTP 429 (ws `verifyClient`). */
-export function createConnectionGate(limits: LimitsConfig) {
+export function createConnectionGate(limits: LimitsConfig, log: Logger) {
+  // Refusals are logged once at info, as over HTTP (refusal-log.ts): a client's doing, not ours.
+  const refuse = (ip: string, status: number, message: string, done: (ok: boolean, status?: number, message?: string) => void) => {
+    log.info({ transport: 'websocket', clientAddress: ip, status, code: 'RATE_LIMITED' }, 'websocket refused');
+    done(false, status, message);
+  };
   const perIp = new Map<string, number>();
   let total = 0;
   return {
     verifyClient(info: { req: IncomingMessage }, done: (ok: boolean, status?: number, message?: string) => void): void {
       const ip = clientIp(info.req, limits.trustProxyHops);
-      if (total >= limits.wsMaxConnections) return done(false, 429, 'Too many websocket connections to this server');
-      if ((perIp.get(ip) ?? 0) >= limits.wsMaxConnectionsPerIp) return done(false, 429, 'Too many websocket connections from this address');
+      if (total >= limits.wsMaxConnections) return refuse(ip, 429, 'Too many websocket connections to this server', done);
+      if ((perIp.get(ip) ?? 0) >= limits.wsMaxConnectionsPerIp) return refuse(ip, 429, 'Too many websocket connections from this address', done);
       done(true);
     },
     /** Counts an accepted socket until it closes; also closes it on a message flood. */
@@ -40,7 +46,10 @@ export function createConnectionGate(limits: LimitsConfig) {
           messages = 0;
         }
         messages += 1;
-        if (messages > limits.wsMaxMessagesPerSecond) socket.close(POLICY_VIOLATION, 'Too many messages per second');
+        if (messages === limits.wsMaxMessagesPerSecond + 1) {
+          log.info({ transport: 'websocket', clientAddress: ip, closeCode: POLICY_VIOLATION, code: 'RATE_LIMITED' }, 'websocket refused');
+          socket.close(POLICY_VIOLATION, 'Too many messages per second');
+        }
       });
       socket.once('close', () => {
         total -= 1;

@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -39,7 +39,7 @@ interface ConnectionState extends Record<PropertyKey, unknown> {
 
 /** graphql-ws on the HTTP server's /graphql path; queries and subscriptions share one endpoint. */
 export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
-  const gate = createConnectionGate(deps.limits);
+  const gate = createConnectionGate(deps.limits, deps.log);
   const wss = new WebSocketServer({
     server: deps.httpServer,
     path: '/graphql',
@@ -57,7 +57,11 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
           ctx.extra.operations = new Map();
           return true;
         } catch (error) {
-          deps.log.debug({ err: error }, 'websocket connection refused');
+          const code = (error as { code?: unknown }).code;
+          deps.log.info(
+            { transport: 'websocket', closeCode: CloseCode.Forbidden, code: typeof code === 'string' ? code : null, reason: (error as Error).message },
+            'websocket refused',
+          );
           // graphql-ws closes with 4403 Forbidden when onConnect returns false; the message says why.
           ctx.extra.socket.close(CloseCode.Forbidden, truncateReason((error as Error).message));
           return false;
@@ -73,6 +77,10 @@ export function attachWebSocket(deps: WebSocketDeps): WebSocketTransport {
           openSubscriptions: Object.keys(ctx.subscriptions).length,
         });
         if (!Array.isArray(prepared)) active += 1;
+        else {
+          const codes = (prepared as readonly GraphQLError[]).map((error) => error.extensions?.code ?? null);
+          context.log.info({ transport: 'websocket', operationId: id, codes }, 'websocket operation refused');
+        }
         return prepared;
       },
       onComplete: (ctx, id) => {
