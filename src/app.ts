@@ -16,6 +16,7 @@ import { createPubSub, type AppPubSub } from './pubsub/create-pubsub';
 import { createMetrics } from './observability/metrics';
 import { buildSchema } from './schema/build-schema';
 import { createApolloServer } from './server/apollo';
+import { createCompiledExecution } from './server/compiled-execution';
 import { clientIp } from './server/client-ip';
 import { createCors } from './server/cors';
 import { createHttpHandler } from './server/http-server';
@@ -126,13 +127,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const responseCache = createResponseCache(config.responseCache);
   const stopInvalidating = invalidateOnEvents(pubsub, responseCache);
-  const metrics = createMetrics({ db, activeSubscriptions: () => websocket.activeSubscriptions(), responseCache: () => responseCache.stats() });
+  const execution = config.compileQueries ? createCompiledExecution(schema) : null;
+  const metrics = createMetrics({
+    db,
+    activeSubscriptions: () => websocket.activeSubscriptions(),
+    responseCache: () => responseCache.stats(),
+    executions: () => execution?.stats ?? null,
+  });
   const playground = createPlayground({ enabled: config.playground, endpoint: '/graphql' });
   const apollo = createApolloServer(
     config,
     schema,
     [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(metrics), ...responseCache.plugins],
     limiter,
+    execution,
   );
   await apollo.start();
   const cors = createCors(config.limits.corsOrigins);

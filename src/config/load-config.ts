@@ -26,6 +26,8 @@ export interface Config {
   readonly redisChannelPrefix: string;
   readonly logLevel: LogLevel;
   readonly introspection: boolean;
+  /** Repeated queries run as functions compiled by graphql-jit (server/compiled-execution.ts); false: graphql-js only. */
+  readonly compileQueries: boolean;
   readonly playground: boolean;
   readonly shutdownTimeoutMs: number;
   /** Query limits, rate limits, CORS, HTTP and websocket bounds. */
@@ -58,6 +60,7 @@ export function loadConfig(env: Env): Config {
     redisChannelPrefix: text(env, 'REDIS_CHANNEL_PREFIX', 'daily-papers'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
     introspection: boolean(env, 'INTROSPECTION', true, problems),
+    compileQueries: boolean(env, 'COMPILE_QUERIES', true, problems),
     playground: boolean(env, 'PLAYGROUND', !production, problems),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', { default: 10000, min: 0, max: 600000 }, problems),
     limits: readLimitsConfig(env, problems),

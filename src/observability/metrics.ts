@@ -30,6 +30,8 @@ export interface MetricsDeps {
   readonly activeSubscriptions: () => number;
   /** Counters of the response cache, read at each scrape. */
   readonly responseCache?: () => { hits: number; misses: number; invalidations: number };
+  /** Counters of compiled execution, read at each scrape; null when COMPILE_QUERIES=false. */
+  readonly executions?: () => { compiledRuns: number; interpretedRuns: number } | null;
 }
 
 // Label values come from clients (operation names) and from code (statement names). Past these
@@ -97,6 +99,23 @@ export function createMetrics(deps: MetricsDeps): Metrics {
         this.inc({ event: 'hit' }, hits);
         this.inc({ event: 'miss' }, misses);
         this.inc({ event: 'invalidation' }, invalidations);
+      },
+    });
+  }
+
+  const executionStats = deps.executions;
+  if (executionStats) {
+    new Counter({
+      name: 'graphql_executions_total',
+      help: 'Executed operations by executor: compiled (a query seen before, run by graphql-jit) or graphql-js (first sightings, mutations, COMPILE_QUERIES=false).',
+      labelNames: ['executor'] as const,
+      registers: [registry],
+      collect() {
+        const stats = executionStats();
+        this.reset();
+        if (!stats) return;
+        this.inc({ executor: 'compiled' }, stats.compiledRuns);
+        this.inc({ executor: 'graphql-js' }, stats.interpretedRuns);
       },
     });
   }

@@ -1,5 +1,6 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { assertInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type PubSub } from 'type-graphql';
+import { resolveNodeType } from './common/node.type';
 import { resolvers } from './resolvers';
 
 export interface SchemaOptions {
@@ -27,6 +28,10 @@ export async function buildSchema(options: SchemaOptions): Promise<GraphQLSchema
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (root && !root.description) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
   }
+  // TypeGraphQL wraps every resolveType in an async function. graphql-jit (compiled queries,
+  // server/compiled-execution.ts) calls resolveType synchronously, and graphql-js pays a promise
+  // per abstract value; ours reads a tag, so it is put back as written.
+  assertInterfaceType(schema.getType('Node')).resolveType = resolveNodeType;
   return schema;
 }
 

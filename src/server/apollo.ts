@@ -5,6 +5,7 @@ import type { Config } from '../config/load-config';
 import type { RequestContext } from '../context';
 import { isDatabaseUnavailable } from '../db/database-error';
 import { createFormatError } from '../errors/format-error';
+import type { CompiledExecution } from './compiled-execution';
 import { queryLimitsPlugin } from './plugins/query-limits.plugin';
 import { rateLimitPlugin } from './plugins/rate-limit.plugin';
 import { requestIdPlugin } from './plugins/request-id.plugin';
@@ -25,11 +26,16 @@ export function createApolloServer(
   // The limiter its owner closes on stop (app.ts: in memory or on Redis, from config). Required, so a
   // caller cannot end up with a private limiter that another instance or the owner's stop never sees.
   limiter: RateLimiter,
+  // Compiled queries (compiled-execution.ts), or null for graphql-js only (COMPILE_QUERIES=false).
+  // The caller owns it so that its counters reach /metrics.
+  execution: CompiledExecution | null,
 ): ApolloServer<RequestContext> {
   const development = config.nodeEnv === 'development';
   const { limits } = config;
   return new ApolloServer<RequestContext>({
-    schema,
+    // Both run the same schema with the same plugins; the gateway only swaps graphql-js's executor
+    // for compiled queries (compiled-execution.ts).
+    ...(execution ? { gateway: execution.gateway } : { schema }),
     // The parser stops at maxTokens with a 400 GRAPHQL_PARSE_FAILED, before building any AST.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [documentLimitsRule(limits)],

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/observability/logger';
 import { createInProcessPubSub } from '../../src/pubsub/in-process-pubsub';
 import { buildSchema } from '../../src/schema/build-schema';
 import { createApolloServer } from '../../src/server/apollo';
+import { createCompiledExecution } from '../../src/server/compiled-execution';
 import { createRateLimiter } from '../../src/server/rate-limit/rate-limiter';
 import { createServices, type Services } from '../../src/services';
 import { withExpectations, type Expectations, type ResultError } from './result';
@@ -30,7 +31,9 @@ export async function executorFor(
   const log = createLogger('silent');
   const pubsub = createInProcessPubSub();
   const services = options.services ? options.services({ pubsub }) : createServices({ db, log, pubsub });
-  const apollo = createApolloServer(testConfig(), await buildSchema({ pubSub: pubsub }), [], createRateLimiter({ log }));
+  const schema = await buildSchema({ pubSub: pubsub });
+  // As the server runs them: a query seen twice runs compiled.
+  const apollo = createApolloServer(testConfig(), schema, [], createRateLimiter({ log }), createCompiledExecution(schema));
   await apollo.start();
   const execute = async <TData = any>(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null): Promise<ExecutionResult<TData>> => {
     const response = await apollo.executeOperation(
