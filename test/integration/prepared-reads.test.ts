@@ -42,6 +42,13 @@ describeWithPostgres('prepared reads on PostgreSQL', () => {
     expect(names).toEqual(Array(25).fill('preparedReadShape'));
   });
 
+  it('plans each named statement once per connection: the pool runs them with their generic plan', async () => {
+    const settings = await Promise.all(
+      Array.from({ length: 12 }, () => database.db.read<{ mode: string }>(Prisma.sql`/* planCacheMode */ SELECT current_setting('plan_cache_mode') AS mode`)),
+    );
+    expect(new Set(settings.map((rows) => rows[0].mode))).toEqual(new Set(['force_generic_plan']));
+  });
+
   it('keeps two statements with the same name comment but different text apart', async () => {
     const a = await database.db.read<{ v: number }>(Prisma.sql`/* sameName */ SELECT 1 AS v`);
     const b = await database.db.read<{ v: number }>(Prisma.sql`/* sameName */ SELECT 2 AS v`);
