@@ -1,6 +1,7 @@
 import { assertInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type PubSub } from 'type-graphql';
 import { resolveNodeType } from './common/node.type';
+import { callFieldResolversDirectly } from './direct-resolvers';
 import { resolvers } from './resolvers';
 
 export interface SchemaOptions {
@@ -32,6 +33,7 @@ export async function buildSchema(options: SchemaOptions): Promise<GraphQLSchema
   // server/compiled-execution.ts) calls resolveType synchronously, and graphql-js pays a promise
   // per abstract value; ours reads a tag, so it is put back as written.
   assertInterfaceType(schema.getType('Node')).resolveType = resolveNodeType;
+  callFieldResolversDirectly(schema);
   return schema;
 }
 

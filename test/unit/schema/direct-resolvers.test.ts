@@ -1,0 +1,61 @@
+import { assertObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { toGlobalId } from '../../../src/lib/global-id';
+import { createInProcessPubSub } from '../../../src/pubsub/in-process-pubsub';
+import { callFieldResolversDirectly } from '../../../src/schema/direct-resolvers';
+import { resolvers } from '../../../src/schema/resolvers';
+
+// The schema calls simple field resolvers without TypeGraphQL's per-call wrapper
+// (src/schema/direct-resolvers.ts). Compared here with the wrapper on the same fields.
+
+const PAPER = { id: '2407.18232', dayDate: new Date('2024-07-25T00:00:00Z'), upvoteCount: 7, importedUpvoteCount: 2 };
+const AUTHOR = { id: 3, name: 'Ada', handle: null, matchKey: 'ada', createdAt: new Date(0) };
+
+describe('field resolvers called directly', () => {
+  let schema: GraphQLSchema;
+  let wrapped: Map<string, GraphQLFieldResolver<unknown, unknown> | undefined>;
+  let replaced: number;
+  beforeAll(async () => {
+    schema = await buildTypeGraphQLSchema({ resolvers, pubSub: createInProcessPubSub(), validate: false });
+    wrapped = new Map(
+      ['Paper', 'Author', 'Day'].flatMap((type) =>
+        Object.values(assertObjectType(schema.getType(type)).getFields()).map((field) => [`${type}.${field.name}`, field.resolve]),
+      ),
+    );
+    replaced = callFieldResolversDirectly(schema);
+  });
+
+  const resolverOf = (coordinate: string) => {
+    const [type, field] = coordinate.split('.');
+    return assertObjectType(schema.getType(type)).getFields()[field].resolve!;
+  };
+
+  it('replaces the wrapper of field resolvers that take only @Root, @Ctx and @Info', () => {
+    expect(replaced).toBeGreaterThanOrEqual(20);
+    for (const coordinate of ['Paper.id', 'Paper.arxivId', 'Paper.day', 'Paper.authors', 'Paper.viewerHasUpvoted', 'Author.id', 'Day.id', 'Day.paperCount']) {
+      expect({ coordinate, same: resolverOf(coordinate) === wrapped.get(coordinate) }).toEqual({ coordinate, same: false });
+    }
+  });
+
+  it('keeps TypeGraphQL in charge where it converts arguments (connections with first/after/orderBy)', () => {
+    for (const coordinate of ['Author.papers', 'Day.papers', 'Paper.upvoters']) {
+      expect({ coordinate, same: resolverOf(coordinate) === wrapped.get(coordinate) }).toEqual({ coordinate, same: true });
+    }
+  });
+
+  it('answers what the wrapper answers', async () => {
+    const info = {} as GraphQLResolveInfo;
+    const cases: Array<[string, unknown, unknown]> = [
+      ['Paper.id', PAPER, toGlobalId('Paper', PAPER.id)],
+      ['Paper.arxivId', PAPER, PAPER.id],
+      ['Paper.day', PAPER, { date: PAPER.dayDate }],
+      ['Author.id', AUTHOR, toGlobalId('Author', AUTHOR.id)],
+      ['Day.id', { date: PAPER.dayDate }, toGlobalId('Day', '2024-07-25')],
+    ];
+    for (const [coordinate, root, expected] of cases) {
+      const direct = await resolverOf(coordinate)(root, {}, {}, info);
+      const viaWrapper = await wrapped.get(coordinate)!(root, {}, {}, info);
+      expect({ coordinate, direct, viaWrapper }).toEqual({ coordinate, direct: expected, viaWrapper: expected });
+    }
+  });
+});
