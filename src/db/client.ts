@@ -131,20 +131,19 @@ function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30000,
+    // The hot reads are named prepared statements (prepared-reads.ts) so that each is planned
+    // once per connection. PostgreSQL's default (auto) still re-planned them on every execution:
+    // their batch parameters are arrays (`= ANY($1)`), whose generic estimate always loses to a
+    // custom plan for one key, so planning cost 0.1–0.5 ms per statement (pg_stat_statements:
+    // plans = calls). Their generic plans run as fast as the custom ones (measured on the bench
+    // data at 100k papers), so connections use them. It applies only to named statements:
+    // Prisma's are unnamed and planned per execution as before. Set at connection start (no
+    // statement of its own); an `options` parameter in DATABASE_URL replaces it.
+    options: '-c plan_cache_mode=force_generic_plan',
     Client: BoundedClient,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  // The hot reads are named prepared statements (prepared-reads.ts) so that each is planned once
-  // per connection. PostgreSQL's default (auto) still re-planned them on every execution: their
-  // batch parameters are arrays (`= ANY($1)`), whose generic estimate always loses to a custom
-  // plan for one key, so planning cost 0.1–0.5 ms per statement (pg_stat_statements: plans =
-  // calls). Their generic plans run as fast as the custom ones (measured on the bench data at
-  // 100k papers), so the connection uses them. It only applies to named statements: Prisma's
-  // unnamed ones are planned per execution as before.
-  pool.on('connect', (client) => {
-    client.query('SET plan_cache_mode = force_generic_plan').catch(() => undefined);
-  });
   const prisma = createPrisma(new PrismaPg(pool));
   const statements = statementHub(prisma);
   return {
