@@ -136,10 +136,15 @@ function createPostgresDb(options: DbOptions, databaseUrl: string): Db {
     // their batch parameters are arrays (`= ANY($1)`), whose generic estimate always loses to a
     // custom plan for one key, so planning cost 0.1–0.5 ms per statement (pg_stat_statements:
     // plans = calls). Their generic plans run as fast as the custom ones (measured on the bench
-    // data at 100k papers), so connections use them. It applies only to named statements:
-    // Prisma's are unnamed and planned per execution as before. Set at connection start (no
-    // statement of its own); an `options` parameter in DATABASE_URL replaces it.
-    options: '-c plan_cache_mode=force_generic_plan',
+    // data at 100k and 1M papers), so connections use them. It applies only to named statements:
+    // Prisma's are unnamed and planned per execution as before.
+    // PostgreSQL's JIT is off on these connections: a generic plan's cost estimate (an array
+    // parameter of unknown length) crossed jit_above_cost at 1M papers, and compiling the day
+    // feed's statement took ~90 ms per execution (21 ms of PostgreSQL CPU per request). Short
+    // OLTP statements never repay JIT compilation.
+    // Both travel in the startup packet (no statement of their own); an `options` parameter in
+    // DATABASE_URL replaces them.
+    options: '-c plan_cache_mode=force_generic_plan -c jit=off',
     Client: BoundedClient,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.

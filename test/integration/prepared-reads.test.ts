@@ -42,11 +42,15 @@ describeWithPostgres('prepared reads on PostgreSQL', () => {
     expect(names).toEqual(Array(25).fill('preparedReadShape'));
   });
 
-  it('plans each named statement once per connection: the pool runs them with their generic plan', async () => {
+  it('plans each named statement once per connection (its generic plan), never with JIT compilation', async () => {
     const settings = await Promise.all(
-      Array.from({ length: 12 }, () => database.db.read<{ mode: string }>(Prisma.sql`/* planCacheMode */ SELECT current_setting('plan_cache_mode') AS mode`)),
+      Array.from({ length: 12 }, () =>
+        database.db.read<{ mode: string; jit: string }>(
+          Prisma.sql`/* planSettings */ SELECT current_setting('plan_cache_mode') AS mode, current_setting('jit') AS jit`,
+        ),
+      ),
     );
-    expect(new Set(settings.map((rows) => rows[0].mode))).toEqual(new Set(['force_generic_plan']));
+    expect(new Set(settings.map((rows) => JSON.stringify(rows[0])))).toEqual(new Set([JSON.stringify({ mode: 'force_generic_plan', jit: 'off' })]));
   });
 
   it('keeps two statements with the same name comment but different text apart', async () => {
