@@ -17,13 +17,10 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 // Apollo keeps parsed documents in its LRU document store, so a repeated query arrives as the
 // same DocumentNode and the compiled function lives exactly as long as Apollo keeps the document.
 
-interface DocumentExecution {
-  /** Keyed by operation name ('' for the only operation). */
-  readonly byOperation: Map<string, CompiledQuery | 'seen' | 'not-compilable'>;
-}
+/** What is known of one operation of a document: seen once, compiled, or declined by graphql-jit. */
+type OperationState = CompiledQuery | 'seen' | 'not-compilable';
 
 export interface CompiledExecutionStats {
-  compiled: number;
   /** Executions served by a compiled function. */
   compiledRuns: number;
   /** Executions through graphql-js: first sightings, mutations, what graphql-jit declined. */
@@ -48,8 +45,9 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
 }
 
 export function createCompiledExecution(schema: GraphQLSchema): CompiledExecution {
-  const documents = new WeakMap<DocumentNode, DocumentExecution>();
-  const stats: CompiledExecutionStats = { compiled: 0, compiledRuns: 0, interpretedRuns: 0 };
+  // Per document, keyed by operation name ('' for the only operation).
+  const documents = new WeakMap<DocumentNode, Map<string, OperationState>>();
+  const stats: CompiledExecutionStats = { compiledRuns: 0, interpretedRuns: 0 };
 
   const interpret = (document: DocumentNode, operationName: string | null, contextValue: unknown, variableValues: Record<string, unknown> | undefined) => {
     stats.interpretedRuns += 1;
@@ -58,23 +56,18 @@ export function createCompiledExecution(schema: GraphQLSchema): CompiledExecutio
 
   /** The compiled query for this operation once it has been seen before; null to interpret. */
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
-    let execution = documents.get(document);
-    if (!execution) documents.set(document, (execution = { byOperation: new Map() }));
+    let operations = documents.get(document);
+    if (!operations) documents.set(document, (operations = new Map()));
     const key = operationName ?? '';
-    const state = execution.byOperation.get(key);
+    const state = operations.get(key);
     if (state === undefined) {
-      execution.byOperation.set(key, 'seen');
+      operations.set(key, 'seen');
       return null;
     }
     if (state !== 'seen') return state === 'not-compilable' ? null : state;
     const compiled = compileQuery(schema, document, operationName ?? undefined);
-    if (!isCompiledQuery(compiled)) {
-      execution.byOperation.set(key, 'not-compilable');
-      return null;
-    }
-    stats.compiled += 1;
-    execution.byOperation.set(key, compiled);
-    return compiled;
+    operations.set(key, isCompiledQuery(compiled) ? compiled : 'not-compilable');
+    return isCompiledQuery(compiled) ? compiled : null;
   };
 
   const executor: GatewayExecutor = async (requestContext) => {
@@ -85,14 +78,13 @@ export function createCompiledExecution(schema: GraphQLSchema): CompiledExecutio
     const operationName = request.operationName ?? null;
     const compiled = operation?.operation === 'query' ? compiledFor(document, operationName) : null;
     if (!compiled) return interpret(document, operationName, context, request.variables);
-    stats.compiledRuns += 1;
     const result = (await compiled.query(undefined, context, request.variables ?? {})) as ExecutionResult;
     // Variables that do not coerce stop an operation before any resolver runs. graphql-jit words
     // those errors its own way; graphql-js's are the ones clients and Apollo (400 for bad
     // variables) know, so such a request is answered by graphql-js. Nothing ran, so nothing runs twice.
-    if (!result.errors) return result;
-    if (result.data === undefined) return interpret(document, operationName, context, request.variables);
-    return { errors: result.errors.map(asGraphQLJsError), data: result.data };
+    if (result.errors && result.data === undefined) return interpret(document, operationName, context, request.variables);
+    stats.compiledRuns += 1;
+    return result.errors ? { errors: result.errors.map(asGraphQLJsError), data: result.data } : result;
   };
 
   const gateway: GatewayInterface = {
