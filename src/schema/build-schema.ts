@@ -1,7 +1,7 @@
 import { assertInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema, type PubSub } from 'type-graphql';
 import { resolveNodeType } from './common/node.type';
-import { callFieldResolversDirectly } from './direct-resolvers';
+import { callFieldResolversDirectly, readPlainFieldsAsProperties } from './direct-resolvers';
 import { resolvers } from './resolvers';
 
 export interface SchemaOptions {
@@ -20,6 +20,7 @@ const ROOT_DESCRIPTIONS = {
 } as const;
 
 export async function buildSchema(options: SchemaOptions): Promise<GraphQLSchema> {
+  readPlainFieldsAsProperties();
   const schema = await buildTypeGraphQLSchema({
     resolvers,
     pubSub: options.pubSub,

@@ -11,6 +11,29 @@ type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['fieldRes
 // no middleware, roles or argument conversion, the schema calls the method directly instead:
 // same method, same instance for every call, same arguments.
 
+// The same wrapper stands around every plain @Field (a property of the record): per read a
+// resolver-data object and the empty middleware chain, and under graphql-jit a resolve-info
+// object and a response-path chain as well, because jit only reads a property inline when the
+// field has no resolver. A day feed reads ~350 such properties (each paper's title, stars and
+// thumbnail, each byline author's name). TypeGraphQL's `simpleResolvers` leaves those fields
+// without a resolver (graphql's default: read the property); it is set here once for every
+// object type rather than in each decorator. It would skip middlewares, so it refuses to run
+// where any are registered.
+
+/**
+ * Marks every object type as having simple resolvers; call before TypeGraphQL builds the schema.
+ * Fields with a @FieldResolver keep it. Returns how many types were marked.
+ */
+export function readPlainFieldsAsProperties(): number {
+  const storage = getMetadataStorage();
+  const guarded = [...storage.objectTypes.flatMap((type) => type.fields ?? []), ...storage.fieldResolvers];
+  if (storage.middlewares.length > 0 || guarded.some((field) => field.middlewares?.length || field.roles?.length)) {
+    throw new Error('A field has middlewares or roles: plain fields cannot skip TypeGraphQL resolvers.');
+  }
+  for (const type of storage.objectTypes) type.simpleResolvers ??= true;
+  return storage.objectTypes.length;
+}
+
 /** The value each parameter kind reads, or null for kinds that need TypeGraphQL's conversion. */
 function directParam(param: ParamMetadata): ((root: unknown, context: Record<string, unknown>, info: unknown) => unknown) | null {
   switch (param.kind) {

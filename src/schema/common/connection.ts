@@ -27,7 +27,10 @@ export function Connection<TNode extends object>(nodeClass: ClassType<TNode>, no
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist in either direction.' })
     pageInfo!: PageInfo;
 
+    // The page's count is a lazy promise (lib/lazy.ts). A field without a resolver is read as a
+    // plain value by compiled queries (schema/direct-resolvers.ts), so this one keeps TypeGraphQL's.
     @Field(() => Int, {
+      simple: false,
       description: 'How many items the whole connection holds (all pages, with the same filter). Costs one extra query; select it only when needed.',
     })
     totalCount!: number;

@@ -2,6 +2,7 @@ import { assertObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, t
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { toGlobalId } from '../../../src/lib/global-id';
 import { createInProcessPubSub } from '../../../src/pubsub/in-process-pubsub';
+import { buildSchema } from '../../../src/schema/build-schema';
 import { callFieldResolversDirectly } from '../../../src/schema/direct-resolvers';
 import { resolvers } from '../../../src/schema/resolvers';
 
@@ -56,6 +57,29 @@ describe('field resolvers called directly', () => {
       const direct = await resolverOf(coordinate)(root, {}, {}, info);
       const viaWrapper = await wrapped.get(coordinate)!(root, {}, {}, info);
       expect({ coordinate, direct, viaWrapper }).toEqual({ coordinate, direct: expected, viaWrapper: expected });
+    }
+  });
+});
+
+describe('plain fields read as properties', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildSchema({ pubSub: createInProcessPubSub() });
+  });
+  const fieldOf = (coordinate: string) => {
+    const [type, field] = coordinate.split('.');
+    return assertObjectType(schema.getType(type)).getFields()[field];
+  };
+
+  it('leaves fields without a @FieldResolver with no resolver, so compiled queries read the property inline', () => {
+    for (const coordinate of ['Paper.title', 'Paper.githubStars', 'Author.name', 'Day.date', 'PaperConnection.nodes', 'PageInfo.endCursor']) {
+      expect({ coordinate, resolver: typeof fieldOf(coordinate).resolve }).toEqual({ coordinate, resolver: 'undefined' });
+    }
+  });
+
+  it('keeps a resolver where the value is a promise (a lazy count) and where a @FieldResolver computes it', () => {
+    for (const coordinate of ['PaperConnection.totalCount', 'AuthorConnection.totalCount', 'Paper.id', 'Paper.authors']) {
+      expect({ coordinate, resolver: typeof fieldOf(coordinate).resolve }).toEqual({ coordinate, resolver: 'function' });
     }
   });
 });
