@@ -13,7 +13,7 @@ interface BylineRow extends BylineAuthor {
 /** Each paper's authors in byline order; one statement per batch. */
 export async function authorsByPaperId(db: Db, paperIds: readonly string[]): Promise<BylineAuthor[][]> {
   const rows = await db.read<BylineRow>(Prisma.sql`/* authorsByPaperId */
-    SELECT pa.paper_id AS "paperId", a.id, a.name, a.handle, a.match_key AS "matchKey", a.created_at AS "createdAt", pa.hidden
+    SELECT pa.paper_id AS "paperId", a.id, a.name, a.handle, pa.hidden
     FROM paper_authors pa JOIN authors a ON a.id = pa.author_id
     WHERE pa.paper_id = ANY(${[...paperIds]}::text[])
     ORDER BY pa.paper_id, pa.position`);

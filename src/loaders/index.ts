@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/client';
-import type { AuthorRecord, PaperRecord, UserRecord } from '../db/records';
+import type { AuthorRecord, PaperCard, PaperRecord, UserRecord } from '../db/records';
 import type { Page } from '../lib/paging/page';
 import { authorsById, authorsByPaperId, type BylineAuthor } from './author.loaders';
 import { daysByDate, type DayRow } from './day.loaders';
@@ -77,7 +77,7 @@ export class Loaders {
     return (this.#paperCountByDay ??= new DataLoader((days: readonly string[]) => paperCountsByDay(this.db, days)));
   }
 
-  #papersOfParent?: DataLoader<PapersOfParentKey, Page<PaperRecord>, string>;
+  #papersOfParent?: DataLoader<PapersOfParentKey, Page<PaperCard>, string>;
   get papersOfParent() {
     return (this.#papersOfParent ??= new DataLoader(
       (keys: readonly PapersOfParentKey[]) =>
@@ -91,12 +91,13 @@ export class Loaders {
     ));
   }
 
-  /** A page that brought bylines or upvotes along primes the loaders its nodes' fields read. */
+  /** A page primes the loaders its nodes' fields read: the papers themselves, bylines, upvotes. */
   private extrasSink(): PaperExtrasSink {
     return {
       viewerId: this.viewer?.userId ?? null,
       byline: (paperId, authors) => void this.authorsByPaperId.prime(paperId, authors),
       upvoted: (paperId, upvoted) => void this.viewerHasUpvoted.prime(paperId, upvoted),
+      record: (paper) => void this.paperById.prime(paper.id, paper),
     };
   }
 

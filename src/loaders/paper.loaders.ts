@@ -1,9 +1,9 @@
 import { Prisma } from '../db/generated/client';
 import type { Db } from '../db/client';
-import type { PaperRecord } from '../db/records';
+import type { PaperCard, PaperRecord } from '../db/records';
 import { PAPER_COLUMNS } from '../db/queries/paper-columns';
 import type { BylineAuthor } from '../db/queries/byline-json';
-import { papersOfParents, type PaperOfParent, type PaperParent } from '../db/queries/papers-by-parent';
+import { papersOfParents, type PaperColumns, type PaperOfParent, type PaperParent } from '../db/queries/papers-by-parent';
 import { buildPage } from '../lib/paging/build-page';
 import { cursorOf, type KeysetOrdering, type KeysetSeek } from '../lib/paging/keyset';
 import type { ForwardPageRequest, Page } from '../lib/paging/page';
@@ -20,25 +20,26 @@ export async function papersById(db: Db, ids: readonly string[]): Promise<Array<
 export interface PapersOfParentKey {
   readonly parent: PaperParent;
   readonly parentId: string | number;
-  readonly ordering: KeysetOrdering<PaperRecord>;
+  readonly ordering: KeysetOrdering<PaperCard>;
   readonly request: ForwardPageRequest;
   /** seekOf(ordering, request), checked by the caller: a bad cursor fails its own field, not the batch. */
-  readonly seek: KeysetSeek<PaperRecord>;
+  readonly seek: KeysetSeek<PaperCard>;
   /** What each paper brings along, so its fields need no statement of their own. */
   readonly extras: PaperPageExtras;
 }
 
 /**
  * What a page of papers reads along with each paper: its byline (primes authorsByPaperId) and
- * whether the viewer upvoted it (primes viewerHasUpvoted). Connection resolvers set it from what
- * their nodes select.
+ * whether the viewer upvoted it (primes viewerHasUpvoted); and whether the card's columns are
+ * enough (all columns prime paperById). Connection resolvers set it from what their nodes select.
  */
 export interface PaperPageExtras {
   readonly bylines: boolean;
   readonly viewerHasUpvoted: boolean;
+  readonly columns: PaperColumns;
 }
 
-export const NO_EXTRAS: PaperPageExtras = { bylines: false, viewerHasUpvoted: false };
+export const NO_EXTRAS: PaperPageExtras = { bylines: false, viewerHasUpvoted: false, columns: 'all' };
 
 /** Where a page puts what it brought along: the loaders that would otherwise read it. */
 export interface PaperExtrasSink {
@@ -46,6 +47,8 @@ export interface PaperExtrasSink {
   readonly viewerId: number | null;
   byline(paperId: string, authors: BylineAuthor[]): void;
   upvoted(paperId: string, upvoted: boolean): void;
+  /** A paper read with every column: later fields of the response load it for free. */
+  record(paper: PaperRecord): void;
 }
 
 /** Keys that ask for the same page of different parents. */
@@ -56,6 +59,7 @@ const pageOf = (key: PapersOfParentKey) => [
   key.request.after ?? null,
   key.extras.bylines,
   key.extras.viewerHasUpvoted,
+  key.extras.columns,
 ];
 
 export const papersOfParentCacheKey = (key: PapersOfParentKey) => JSON.stringify([key.parentId, ...pageOf(key)]);
@@ -69,9 +73,9 @@ export async function papersOfParent(
   keys: readonly PapersOfParentKey[],
   countFor: (key: PapersOfParentKey) => Promise<number>,
   sink: PaperExtrasSink,
-): Promise<Array<Page<PaperRecord>>> {
+): Promise<Array<Page<PaperCard>>> {
   const groups = groupBy(keys, (key) => JSON.stringify(pageOf(key)));
-  const papersByKey = new Map<PapersOfParentKey, PaperRecord[]>();
+  const papersByKey = new Map<PapersOfParentKey, PaperCard[]>();
   await Promise.all(
     [...groups.values()].map(async (group) => {
       const [{ parent, seek, extras }] = group;
@@ -84,9 +88,11 @@ export async function papersOfParent(
               seek,
               bylines: extras.bylines,
               upvotedBy: extras.viewerHasUpvoted ? sink.viewerId : null,
+              columns: extras.columns,
             });
       for (const rows of byParent.values()) {
-        for (const { paper, byline, upvoted } of rows) {
+        for (const { paper, record, byline, upvoted } of rows) {
+          if (record) sink.record(record);
           if (byline) sink.byline(paper.id, byline);
           if (upvoted !== undefined) sink.upvoted(paper.id, upvoted);
         }

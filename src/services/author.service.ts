@@ -2,7 +2,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { NO_EXTRAS, type PaperPageExtras } from '../loaders/paper.loaders';
 import { keysetPage } from '../db/queries/keyset';
-import type { AuthorRecord, PaperRecord } from '../db/records';
+import type { AuthorRecord, PaperCard } from '../db/records';
 import { BadUserInputError } from '../errors/errors';
 import { cursorInteger, cursorString, type KeysetOrdering } from '../lib/paging/keyset';
 import type { ConnectionArgsInput, Page } from '../lib/paging/page';
@@ -57,7 +57,7 @@ export class AuthorService {
   }
 
   /** An author's papers, newest featured day first unless `orderBy` says otherwise; batched across authors. */
-  papers(ctx: RequestContext, authorId: number, args: PaperListArgs, extras: PaperPageExtras = NO_EXTRAS): Promise<Page<PaperRecord>> {
+  papers(ctx: RequestContext, authorId: number, args: PaperListArgs, extras: PaperPageExtras = NO_EXTRAS): Promise<Page<PaperCard>> {
     return papersOfParent(ctx, 'author', authorId, args, 'FEATURED_DAY', extras);
   }
 }

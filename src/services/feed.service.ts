@@ -2,7 +2,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/client';
 import { NO_EXTRAS, type PaperPageExtras } from '../loaders/paper.loaders';
 import { keysetPage } from '../db/queries/keyset';
-import type { DayRecord, PaperRecord } from '../db/records';
+import type { DayRecord, PaperCard } from '../db/records';
 import { cursorDate, type KeysetOrdering } from '../lib/paging/keyset';
 import type { ConnectionArgsInput, Page } from '../lib/paging/page';
 import { toPageRequest } from '../lib/paging/page-request';
@@ -57,7 +57,7 @@ export class FeedService {
   }
 
   /** A day's papers, most upvoted first unless `orderBy` says otherwise; batched across days. */
-  papers(ctx: RequestContext, date: Date, args: PaperListArgs, extras: PaperPageExtras = NO_EXTRAS): Promise<Page<PaperRecord>> {
+  papers(ctx: RequestContext, date: Date, args: PaperListArgs, extras: PaperPageExtras = NO_EXTRAS): Promise<Page<PaperCard>> {
     return papersOfParent(ctx, 'day', isoDay(date), args, 'UPVOTES', extras);
   }
 }

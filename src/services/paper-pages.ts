@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
 import type { PaperParent } from '../db/queries/papers-by-parent';
-import type { PaperRecord } from '../db/records';
+import type { PaperCard, PaperRecord } from '../db/records';
 import type { PaperPageExtras } from '../loaders/paper.loaders';
 import { seekOf } from '../lib/paging/keyset';
 import type { Page } from '../lib/paging/page';
@@ -25,10 +25,9 @@ export async function papersOfParent(
   args: PaperListArgs,
   defaultField: PaperOrderField,
   extras: PaperPageExtras,
-): Promise<Page<PaperRecord>> {
+): Promise<Page<PaperCard>> {
   const request = toForwardPageRequest(args);
   const ordering = paperOrdering(args.orderBy?.field ?? defaultField, args.orderBy?.direction ?? 'DESC');
-  const page = await ctx.loaders.papersOfParent.load({ parent, parentId, ordering, request, seek: seekOf(ordering, request), extras });
-  primePapers(ctx, page.nodes);
-  return page;
+  // The loader primes paperById itself, with the rows that have every column.
+  return ctx.loaders.papersOfParent.load({ parent, parentId, ordering, request, seek: seekOf(ordering, request), extras });
 }

@@ -1,3 +1,3 @@
 // The records services hand out, under the names the schema layer may import: schema/ describes
 // them but never reaches into db/ (the layer table in docs/architecture.md).
-export type { ApiTokenRecord, AuthorRecord, DayRecord, PaperRecord, UserRecord } from '../db/records';
+export type { ApiTokenRecord, AuthorRecord, AuthorSummary, DayRecord, PaperCard, PaperRecord, UserRecord } from '../db/records';

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { AuthorRecord, PaperRecord } from '../../services/records';
+import type { AuthorRecord, AuthorSummary, PaperCard } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { NonNegativeInt } from '../common/scalars';
@@ -24,12 +24,12 @@ export class AuthorResolver {
   }
 
   @FieldResolver(() => ID, { description: 'Globally unique, opaque id (Relay).' })
-  id(@Root() author: AuthorRecord): string {
+  id(@Root() author: AuthorSummary): string {
     return toGlobalId('Author', author.id);
   }
 
   @FieldResolver(() => NonNegativeInt, { description: 'How many papers name this author in their byline.' })
-  paperCount(@Root() author: AuthorRecord, @Ctx() ctx: RequestContext): Promise<number> {
+  paperCount(@Root() author: AuthorSummary, @Ctx() ctx: RequestContext): Promise<number> {
     return ctx.services.authors.paperCount(ctx, author.id);
   }
 
@@ -37,11 +37,11 @@ export class AuthorResolver {
     description: 'Papers naming this author, newest featured day first (within a day most upvoted; ties by arXiv id) unless `orderBy` says otherwise.',
   })
   papers(
-    @Root() author: AuthorRecord,
+    @Root() author: AuthorSummary,
     @Args() args: ForwardPapersArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<PaperRecord>> {
+  ): Promise<Page<PaperCard>> {
     return ctx.services.authors.papers(ctx, author.id, args, paperPageExtras(info));
   }
 }

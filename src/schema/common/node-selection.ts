@@ -2,9 +2,9 @@ import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type Select
 
 // A connection resolver may look ahead at what its nodes select, so the statement that reads the
 // page also brings what those fields would otherwise fetch in a statement of their own (the
-// byline of each paper, whether the viewer upvoted it). Only a hint: the field resolvers still
-// load through the loaders, which the page primed. @include/@skip are not evaluated, so a skipped
-// field at worst costs a column nobody reads.
+// byline of each paper, whether the viewer upvoted it), and reads only the columns those fields
+// need. Only a hint: the field resolvers still load through the loaders, which the page primed.
+// @include/@skip are not evaluated, so a skipped field at worst costs columns nobody reads.
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -28,21 +28,25 @@ function* fieldsNamed(
   }
 }
 
-function selectsPath(sets: Iterable<SelectionSetNode | undefined>, path: readonly string[], fragments: Fragments): boolean {
-  if (path.length === 0) return true;
-  const [head, ...rest] = path;
+/** Every field name selected in `sets`, through fragments. */
+function namesIn(sets: Iterable<SelectionSetNode | undefined>, fragments: Fragments, names: Set<string>, seen = new Set<string>()): Set<string> {
   for (const set of sets) {
-    if (selectsPath(fieldsNamed(set, head, fragments), rest, fragments)) return true;
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn([selection.selectionSet], fragments, names, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        namesIn([fragments[selection.name.value]?.selectionSet], fragments, names, seen);
+      }
+    }
   }
-  return false;
+  return names;
 }
 
-/** Which of `fields` the connection being resolved selects on its nodes (`nodes { … }` or `edges { node { … } }`). */
-export function selectedOnNodes<Field extends string>(info: GraphQLResolveInfo, fields: readonly Field[]): Record<Field, boolean> {
+/** The names of every field the connection being resolved selects on its nodes (`nodes { … }` or `edges { node { … } }`). */
+export function namesSelectedOnNodes(info: GraphQLResolveInfo): Set<string> {
   const sets = info.fieldNodes.map((node) => node.selectionSet);
-  const selected = {} as Record<Field, boolean>;
-  for (const field of fields) {
-    selected[field] = selectsPath(sets, ['nodes', field], info.fragments) || selectsPath(sets, ['edges', 'node', field], info.fragments);
-  }
-  return selected;
+  const nodeSets = [...sets.flatMap((set) => [...fieldsNamed(set, 'nodes', info.fragments)])];
+  for (const edges of sets.flatMap((set) => [...fieldsNamed(set, 'edges', info.fragments)])) nodeSets.push(...fieldsNamed(edges, 'node', info.fragments));
+  return namesIn(nodeSets, info.fragments, new Set());
 }

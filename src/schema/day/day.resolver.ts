@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { PaperRecord } from '../../services/records';
+import type { PaperCard } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { DateScalar, NonNegativeInt } from '../common/scalars';
@@ -39,7 +39,7 @@ export class DayResolver {
   }
 
   @FieldResolver(() => PaperConnection, { description: 'The papers featured that day, most upvoted first (ties by arXiv id) unless `orderBy` says otherwise.' })
-  papers(@Root() day: DayRoot, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<PaperRecord>> {
+  papers(@Root() day: DayRoot, @Args() args: ForwardPapersArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Page<PaperCard>> {
     return ctx.services.feed.papers(ctx, day.date, args, paperPageExtras(info));
   }
 

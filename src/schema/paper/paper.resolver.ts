@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { AuthorRecord, PaperRecord } from '../../services/records';
+import type { AuthorSummary, PaperCard, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { Author } from '../author/author.type';
@@ -29,17 +29,17 @@ export class PaperResolver {
   }
 
   @FieldResolver(() => ID, { description: 'Globally unique, opaque id (Relay). Every argument that names a paper also accepts the bare arXiv id.' })
-  id(@Root() paper: PaperRecord): string {
+  id(@Root() paper: PaperCard): string {
     return toGlobalId('Paper', paper.id);
   }
 
   @FieldResolver(() => String, { description: 'The arXiv id without version suffix, e.g. "2407.18232" or "hep-th/9901001".' })
-  arxivId(@Root() paper: PaperRecord): string {
+  arxivId(@Root() paper: PaperCard): string {
     return paper.id;
   }
 
   @FieldResolver(() => Day, { description: 'The day this paper was featured in the daily list.' })
-  day(@Root() paper: PaperRecord): { date: Date } {
+  day(@Root() paper: PaperCard): { date: Date } {
     return { date: paper.dayDate };
   }
 
@@ -47,34 +47,34 @@ export class PaperResolver {
     description:
       'Every author in byline order, including names the source page hides (see `authorsHidden`; leave those out when showing the byline to people).',
   })
-  authors(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<AuthorRecord[]> {
+  authors(@Root() paper: PaperCard, @Ctx() ctx: RequestContext): Promise<AuthorSummary[]> {
     return ctx.loaders.authorsByPaperId.load(paper.id);
   }
 
   @FieldResolver(() => [Boolean], {
     description: 'For each entry of `authors`, in the same order: true when the source page hides that name from the byline (Hugging Face "hidden" authors).',
   })
-  async authorsHidden(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<boolean[]> {
+  async authorsHidden(@Root() paper: PaperCard, @Ctx() ctx: RequestContext): Promise<boolean[]> {
     return (await ctx.loaders.authorsByPaperId.load(paper.id)).map((author) => author.hidden);
   }
 
   @FieldResolver(() => NonNegativeInt, { description: 'How many names the byline lists (the length of `authors`).' })
-  async authorCount(@Root() paper: PaperRecord, @Ctx() ctx: RequestContext): Promise<number> {
+  async authorCount(@Root() paper: PaperCard, @Ctx() ctx: RequestContext): Promise<number> {
     return (await ctx.loaders.authorsByPaperId.load(paper.id)).length;
   }
 
   @FieldResolver(() => URLScalar, { description: 'The arXiv abstract page.' })
-  arxivUrl(@Root() paper: PaperRecord): string {
+  arxivUrl(@Root() paper: PaperCard): string {
     return arxivAbsUrl(paper.id);
   }
 
   @FieldResolver(() => URLScalar, { description: 'The PDF of the latest arXiv version.' })
-  pdfUrl(@Root() paper: PaperRecord): string {
+  pdfUrl(@Root() paper: PaperCard): string {
     return arxivPdfUrl(paper.id);
   }
 
   @FieldResolver(() => NonNegativeInt, { description: 'Upvotes: the count imported from the source feed plus upvotes cast here.' })
-  upvoteCount(@Root() paper: PaperRecord): number {
+  upvoteCount(@Root() paper: PaperCard): number {
     return paper.upvoteCount;
   }
 }

@@ -2,6 +2,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.type';
 import { DateTimeScalar, NonNegativeInt, URLScalar } from '../common/scalars';
 
+// Pages of papers read only a list's columns when every selected field is in CARD_FIELDS
+// (paper.connection.ts); a new field belongs there only if a PaperCard row answers it.
 @ObjectType({ implements: Node, description: 'A research paper featured in the daily list, identified by its arXiv id.' })
 export class Paper extends Node {
   @Field({ description: 'Title as on arXiv.' })
