@@ -1,10 +1,15 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.type';
 
-// Bylines hand this type AuthorSummary roots (db/records.ts): a new plain field needs its column
-// in that summary, or it reads undefined for every byline author.
+// Every field returning an Author returns an AuthorNode (author-node.ts): a new plain field needs
+// its property there, or it reads undefined.
 @ObjectType({ implements: Node, description: "A person named in papers' bylines." })
 export class Author extends Node {
+  // The global id is a property of AuthorNode, read without a resolver; declared again only to
+  // keep the description Author.id has always had.
+  @Field(() => ID, { description: 'Globally unique, opaque id (Relay).' })
+  declare id: string;
+
   @Field({ description: 'The name as printed in bylines.' })
   name!: string;
 

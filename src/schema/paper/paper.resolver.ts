@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import type { AuthorSummary, PaperCard, PaperRecord } from '../../services/records';
+import type { PaperCard, PaperRecord } from '../../services/records';
 import { toGlobalId } from '../../lib/global-id';
 import type { Page } from '../../lib/paging/page';
 import { Author } from '../author/author.type';
+import { authorNode, type AuthorNode } from '../author/author-node';
 import { arxivAbsUrl, arxivPdfUrl } from '../../lib/arxiv-id';
 import { NonNegativeInt, URLScalar } from '../common/scalars';
 import { Day } from '../day/day.type';
@@ -47,8 +48,8 @@ export class PaperResolver {
     description:
       'Every author in byline order, including names the source page hides (see `authorsHidden`; leave those out when showing the byline to people).',
   })
-  authors(@Root() paper: PaperCard, @Ctx() ctx: RequestContext): Promise<AuthorSummary[]> {
-    return ctx.loaders.authorsByPaperId.load(paper.id);
+  async authors(@Root() paper: PaperCard, @Ctx() ctx: RequestContext): Promise<AuthorNode[]> {
+    return (await ctx.loaders.authorsByPaperId.load(paper.id)).map(authorNode);
   }
 
   @FieldResolver(() => [Boolean], {
