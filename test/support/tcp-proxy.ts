@@ -54,10 +54,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  // An RST, unless the socket already began a graceful shutdown (a pipe ends its destination when
+  // the source ends): resetting it then leaves Node's TCP handle open, and the process that ran
+  // the test never exits (Node's cleanup loops on the handle at 100% CPU). Such a socket is
+  // closing anyway; destroy() finishes it.
+  const reset = (socket: Socket) => (socket.writableEnded ? socket.destroy() : socket.resetAndDestroy());
   const destroyAll = () => {
     for (const pair of pairs) {
-      pair.client.resetAndDestroy();
-      pair.upstream?.resetAndDestroy();
+      reset(pair.client);
+      if (pair.upstream) reset(pair.upstream);
     }
     pairs.clear();
   };
