@@ -22,16 +22,15 @@ type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['fieldRes
 
 /**
  * Marks every object type as having simple resolvers; call before TypeGraphQL builds the schema.
- * Fields with a @FieldResolver keep it. Returns how many types were marked.
+ * Fields with a @FieldResolver keep it.
  */
-export function readPlainFieldsAsProperties(): number {
+export function readPlainFieldsAsProperties(): void {
   const storage = getMetadataStorage();
   const guarded = [...storage.objectTypes.flatMap((type) => type.fields ?? []), ...storage.fieldResolvers];
   if (storage.middlewares.length > 0 || guarded.some((field) => field.middlewares?.length || field.roles?.length)) {
     throw new Error('A field has middlewares or roles: plain fields cannot skip TypeGraphQL resolvers.');
   }
   for (const type of storage.objectTypes) type.simpleResolvers ??= true;
-  return storage.objectTypes.length;
 }
 
 /** The value each parameter kind reads, or null for kinds that need TypeGraphQL's conversion. */

@@ -1,4 +1,4 @@
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 // A connection resolver may look ahead at what its nodes select, so the statement that reads the
 // page also brings what those fields would otherwise fetch in a statement of their own (the
@@ -8,45 +8,25 @@ import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type Select
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
-/** The selection sets of the fields named `name` directly in `set`, through fragments. */
-function* fieldsNamed(
-  set: SelectionSetNode | undefined,
-  name: string,
-  fragments: Fragments,
-  seen = new Set<string>(),
-): Generator<SelectionSetNode | undefined> {
-  if (!set) return;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === name) yield selection.selectionSet;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      yield* fieldsNamed(selection.selectionSet, name, fragments, seen);
-    } else if (!seen.has(selection.name.value)) {
+/** The fields selected directly in `set`, through fragments (each named fragment once). */
+function* fieldsIn(set: SelectionSetNode | undefined, fragments: Fragments, seen = new Set<string>()): Generator<FieldNode> {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) yield selection;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) yield* fieldsIn(selection.selectionSet, fragments, seen);
+    else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
-      yield* fieldsNamed(fragments[selection.name.value]?.selectionSet, name, fragments, seen);
+      yield* fieldsIn(fragments[selection.name.value]?.selectionSet, fragments, seen);
     }
   }
 }
 
-/** Every field name selected in `sets`, through fragments. */
-function namesIn(sets: Iterable<SelectionSetNode | undefined>, fragments: Fragments, names: Set<string>, seen = new Set<string>()): Set<string> {
-  for (const set of sets) {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn([selection.selectionSet], fragments, names, seen);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        namesIn([fragments[selection.name.value]?.selectionSet], fragments, names, seen);
-      }
-    }
-  }
-  return names;
-}
+/** The selection sets of the fields named `name` in any of `sets`. */
+const setsNamed = (sets: ReadonlyArray<SelectionSetNode | undefined>, name: string, fragments: Fragments) =>
+  sets.flatMap((set) => [...fieldsIn(set, fragments)].filter((field) => field.name.value === name).map((field) => field.selectionSet));
 
 /** The names of every field the connection being resolved selects on its nodes (`nodes { … }` or `edges { node { … } }`). */
 export function namesSelectedOnNodes(info: GraphQLResolveInfo): Set<string> {
   const sets = info.fieldNodes.map((node) => node.selectionSet);
-  const nodeSets = [...sets.flatMap((set) => [...fieldsNamed(set, 'nodes', info.fragments)])];
-  for (const edges of sets.flatMap((set) => [...fieldsNamed(set, 'edges', info.fragments)])) nodeSets.push(...fieldsNamed(edges, 'node', info.fragments));
-  return namesIn(nodeSets, info.fragments, new Set());
+  const nodeSets = [...setsNamed(sets, 'nodes', info.fragments), ...setsNamed(setsNamed(sets, 'edges', info.fragments), 'node', info.fragments)];
+  return new Set(nodeSets.flatMap((set) => [...fieldsIn(set, info.fragments)].map((field) => field.name.value)));
 }
